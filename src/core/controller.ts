@@ -1,0 +1,219 @@
+/**
+ * The decisions, without the DOM: when to ping, warn, extend, expire, or follow the
+ * answer another tab got. The element wires it to the browser and renders its state.
+ *
+ * Two activity times are kept:
+ * - `last`: the latest activity known anywhere (this tab, other tabs, the server);
+ * - `synced`: the latest activity the server confirmed knowing of.
+ * The next ping is due at `synced + warnAfter` (or `+ expireAfter` while warning): that
+ * is when the server itself would start counting the user as idle, so an active user
+ * pings about once per warn-after, and an idle user twice per cycle (before the warning,
+ * before expiry). Activity between pings only moves `last`, which is all the hot path
+ * does. After a failed ping the server confirmed nothing, so the deadlines run from
+ * local activity and the next try is at the next local deadline.
+ */
+import { phaseAt, timerDelay, type Phase, type Times } from './timeline.js';
+import type { LogoutReason, PingAnswer } from './protocol.js';
+
+/** Where a decision came from: this tab, or another tab of the same session. */
+export type Cause = 'local' | 'tab';
+
+export interface Pinger {
+  /** Never rejects: a network error or timeout is a `failed` answer. */
+  send(idleFor: number): Promise<PingAnswer>;
+  abort(): void;
+}
+
+/** Other tabs of the same session (see browser/tab-sync.ts); absent means alone. */
+export interface Peers {
+  /** Only the leader pings; the others apply the answers it shares. */
+  isLeader(): boolean;
+  /** Shares local activity; `urgent` skips the sender's throttle (an extend). */
+  activity(at: number, urgent?: boolean): void;
+  /** Shares the answer of a ping sent at `sentAt`. */
+  answer(answer: PingAnswer, sentAt: number): void;
+}
+
+export interface ControllerEvents {
+  warn: { cause: Cause };
+  extend: { cause: Cause };
+  expire: { reason: LogoutReason; cause: Cause };
+  'ping-error': { reason: string; cause: Cause };
+  /** Anything the view shows changed (phase, checking, deadlines). */
+  change: undefined;
+}
+/** How long a follower waits past a deadline for the leader's answer: a ping timeout and then some. */
+export const LEADER_GRACE = 15_000;
+
+export type Emit = <K extends keyof ControllerEvents>(type: K, detail: ControllerEvents[K]) => void;
+
+export class SessionController {
+  phase: Phase = 'active';
+  /** Latest activity known anywhere, ms since the epoch. */
+  last = 0;
+  /** Latest activity the server confirmed, ms since the epoch. */
+  synced = 0;
+  /** True while the page is hidden because the deadline passed and the server is being asked. */
+  checking = false;
+  /** The last successful answer (its `user` and `csrfToken` matter to relogin). */
+  answer?: PingAnswer & { kind: 'idle' };
+  peers?: Peers;
+  private failed = false;
+  private busy = false;
+  private running = false;
+  /** Bumped by stop(): an answer to a ping of an earlier run is dropped. */
+  private run = 0;
+  private timer?: ReturnType<typeof setTimeout>;
+  private serverTimes?: Times;
+  private waitingSince = 0;
+
+  constructor(
+    private readonly attributeTimes: () => Times,
+    private readonly pinger: Pinger,
+    private readonly emit: Emit,
+  ) {}
+
+  /** The server's per-user times win over the attributes once it has sent them. */
+  get times(): Times {
+    return this.serverTimes ?? this.attributeTimes();
+  }
+
+  get expiresAt(): number {
+    return this.last + this.times.expireAfter * 1000;
+  }
+
+  start(now = Date.now()): void {
+    if (this.running) return;
+    this.running = true;
+    // A page load is a request the server saw: it counts as activity on both sides.
+    if (!this.last) this.last = this.synced = now;
+    this.check();
+  }
+
+  stop(): void {
+    this.running = false;
+    this.busy = false;
+    this.run++;
+    clearTimeout(this.timer);
+    this.pinger.abort();
+  }
+
+  /** Hot path: user activity in this tab (already throttled to about once a second). */
+  activity(at = Date.now()): void {
+    if (at <= this.last || this.phase === 'expired') return;
+    this.last = at;
+    this.peers?.activity(at);
+    if (this.phase === 'warning') this.extend();
+  }
+
+  /** Activity another tab reported; the caller has validated it. */
+  merge(at: number): void {
+    if (at <= this.last || this.phase === 'expired') return;
+    this.last = at;
+    if (this.phase === 'warning') this.extend('tab', at);
+  }
+
+  /** "Stay signed in": close the warning at once and tell the server. */
+  extend(cause: Cause = 'local', at = Date.now()): void {
+    if (this.phase === 'expired') return;
+    this.last = Math.max(this.last, at);
+    if (cause === 'local') this.peers?.activity(this.last, true);
+    this.setPhase('active', cause);
+    this.sync();
+  }
+
+  /** Wake-up: the timer fired, or the page became visible, focused, online... */
+  check = (): void => {
+    if (!this.running || this.busy || this.phase === 'expired') return;
+    const now = Date.now();
+    if (now >= this.dueAt()) this.sync();
+    else this.settle(now, 'local');
+  };
+
+  /** Applies a ping answer, ours or one another tab shared. */
+  receive(answer: PingAnswer, sentAt: number, cause: Cause): void {
+    if (!this.running || this.phase === 'expired') return;
+    if (answer.kind === 'logout') return this.expire(answer.reason, cause);
+    const now = Date.now();
+    this.waitingSince = 0;
+    this.failed = answer.kind === 'failed';
+    if (answer.kind === 'failed') {
+      this.emit('ping-error', { reason: answer.reason, cause });
+    } else {
+      this.answer = answer;
+      if (answer.times) this.serverTimes = answer.times;
+      // The server is the authority on everything up to the ping; only activity that
+      // happened while the ping was under way can be newer than what it knows.
+      this.synced = now - answer.idleFor * 1000;
+      this.last = this.last > sentAt ? Math.max(this.last, this.synced) : this.synced;
+    }
+    this.settle(now, cause);
+  }
+
+  private dueAt(): number {
+    const base = this.failed ? this.last : this.synced;
+    return base + 1000 * (this.phase === 'active' ? this.times.warnAfter : this.times.expireAfter);
+  }
+
+  private async sync(): Promise<void> {
+    if (!this.running || this.busy) return;
+    if (this.peers && !this.peers.isLeader() && this.awaitLeader()) return;
+    const run = this.run;
+    this.busy = true;
+    const sentAt = Date.now();
+    // Fail closed: past the deadline nothing stays visible while the server is asked.
+    if (phaseAt(this.last, this.times, sentAt) === 'expired') this.setChecking(true);
+    const answer = await this.pinger.send(Math.floor((sentAt - this.last) / 1000));
+    if (run !== this.run) return;
+    this.busy = false;
+    this.peers?.answer(answer, sentAt);
+    this.receive(answer, sentAt, 'local');
+  }
+
+  /**
+   * A follower lets the leader ping and waits for the answer it shares; if none comes
+   * within the grace period (the leader closed or froze mid-ping), it pings itself.
+   */
+  private awaitLeader(): boolean {
+    const now = Date.now();
+    this.waitingSince ||= now;
+    const left = this.waitingSince + LEADER_GRACE - now;
+    if (left <= 0) return false;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(this.check, left);
+    return true;
+  }
+
+  private settle(now: number, cause: Cause): void {
+    const phase = phaseAt(this.last, this.times, now);
+    if (phase === 'expired') return this.expire('expired', cause);
+    this.setChecking(false);
+    this.setPhase(phase, cause);
+    this.schedule();
+  }
+
+  private setPhase(phase: Phase, cause: Cause): void {
+    if (phase === this.phase) return;
+    this.phase = phase;
+    if (phase !== 'expired') this.emit(phase === 'warning' ? 'warn' : 'extend', { cause });
+    this.emit('change', undefined);
+  }
+
+  private setChecking(checking: boolean): void {
+    if (checking === this.checking) return;
+    this.checking = checking;
+    this.emit('change', undefined);
+  }
+
+  private expire(reason: LogoutReason, cause: Cause): void {
+    clearTimeout(this.timer);
+    this.checking = false;
+    this.setPhase('expired', cause);
+    this.emit('expire', { reason, cause });
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    if (this.running && this.phase !== 'expired') this.timer = setTimeout(this.check, timerDelay(this.dueAt(), Date.now()));
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * The ping protocol's wire format (PROTOCOL.md is the source of truth).
+ * Pure: no DOM, shared by the element and the reference server.
+ */
+
+/** The header every ping carries; servers ignore pings without it (CSRF). */
+export const PING_HEADER = 'X-Requested-With';
+export const PING_HEADER_VALUE = 'XMLHttpRequest';
+
+/** Why a session ended, as the server or the element tells it. */
+export type LogoutReason =
+  | 'expired' // idle too long (server answer or local decision)
+  | 'revoked' // signed out elsewhere, or by an administrator
+  | 'replaced' // a newer session of the same user replaced this one
+  | 'unauthorized' // 401, 403 or 419
+  | 'redirected' // the ping was redirected (usually to a login page)
+  | 'unexpected-answer' // a 200 whose body is not the protocol's JSON
+  | 'logout'; // a plain "logout" answer
+
+/** The extended answer's per-user timeouts, in seconds. */
+export interface ServerTimes {
+  warnAfter: number;
+  expireAfter: number;
+}
+
+export type PingAnswer =
+  /** The session is alive; the server's idle seconds after merging ours. */
+  | { kind: 'idle'; idleFor: number; times?: ServerTimes; user?: string; csrfToken?: string }
+  /** The session is gone. */
+  | { kind: 'logout'; reason: LogoutReason }
+  /** No information: network error, timeout, 5xx or another status. Never extends. */
+  | { kind: 'failed'; reason: string };
+
+const REASONS = ['expired', 'revoked', 'replaced'];
+
+/** A whole, non-negative, finite number of seconds, or undefined. */
+export function seconds(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.floor(value) : undefined;
+}
+
+/**
+ * Reads a ping response. `status` and `redirected` come from fetch, `body` is the
+ * response text. A bad optional field is reported with console.error and ignored; a body
+ * that is not the protocol's JSON at all means the session is gone (usually a login page
+ * served with 200).
+ */
+export function parsePingResponse(status: number, redirected: boolean, body: string): PingAnswer {
+  if (redirected) return { kind: 'logout', reason: 'redirected' };
+  if (status === 401 || status === 403 || status === 419) return { kind: 'logout', reason: 'unauthorized' };
+  if (status < 200 || status > 299) return { kind: 'failed', reason: `HTTP ${status}` };
+  let data: unknown;
+  try {
+    data = JSON.parse(body);
+  } catch {
+    return { kind: 'logout', reason: 'unexpected-answer' };
+  }
+  if (data === 'logout') return { kind: 'logout', reason: 'logout' };
+  const idle = seconds(data);
+  if (idle !== undefined) return { kind: 'idle', idleFor: idle };
+  if (!data || typeof data !== 'object') return { kind: 'logout', reason: 'unexpected-answer' };
+  const o = data as Record<string, unknown>;
+  if (o.status === 'logout') {
+    const reason = REASONS.includes(o.reason as string) ? (o.reason as LogoutReason) : 'logout';
+    return { kind: 'logout', reason };
+  }
+  const idleFor = seconds(o.idleFor);
+  if (idleFor === undefined) return { kind: 'logout', reason: 'unexpected-answer' };
+  const answer: PingAnswer = { kind: 'idle', idleFor };
+  if (o.warnAfter !== undefined || o.expireAfter !== undefined) {
+    const warnAfter = seconds(o.warnAfter);
+    const expireAfter = seconds(o.expireAfter);
+    if (warnAfter && expireAfter && warnAfter < expireAfter) answer.times = { warnAfter, expireAfter };
+    else console.error('session-security: ping answer fields "warnAfter"/"expireAfter" must be positive seconds with warnAfter < expireAfter; ignored', o);
+  }
+  for (const key of ['user', 'csrfToken'] as const) {
+    if (typeof o[key] === 'string') answer[key] = o[key] as string;
+    else if (o[key] !== undefined) console.error(`session-security: ping answer field "${key}" must be a string; ignored`);
+  }
+  return answer;
+}

@@ -1,0 +1,11 @@
+/** Registers <session-security>: the CDN bundle's entry and `import 'session-security/define'`. */
+import { SessionSecurity } from './session-security.js';
+
+if (!customElements.get('session-security')) customElements.define('session-security', SessionSecurity);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'session-security': SessionSecurity;
+  }
+}
+export { SessionSecurity };

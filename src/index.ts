@@ -1,0 +1,6 @@
+/** Public API, free of side effects: import './define.js' (or 'session-security/define') to register the tag. */
+export { SessionSecurity } from './session-security.js';
+export { SessionController, type Cause, type ControllerEvents, type Peers, type Pinger } from './core/controller.js';
+export { parsePingResponse, PING_HEADER, PING_HEADER_VALUE, type PingAnswer, type LogoutReason } from './core/protocol.js';
+export { DEFAULT_TIMES } from './core/config.js';
+export type { Phase, Times } from './core/timeline.js';

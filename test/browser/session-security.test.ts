@@ -1,0 +1,331 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { HttpResponse, http } from 'msw';
+import { stub, type SinonFakeTimers, type SinonStub } from 'sinon';
+import '../../src/define.js';
+import type { SessionSecurity } from '../../src/session-security.js';
+import { echo, fakeClock, record, servePing, startWorker, until, worker } from '../helpers.js';
+
+describe('<session-security>', () => {
+  let clock: SinonFakeTimers;
+  let navigate: SinonStub;
+
+  before(startWorker);
+  beforeEach(() => {
+    clock = fakeClock();
+    navigate = stub((customElements.get('session-security') as typeof SessionSecurity).prototype as never, 'navigate');
+  });
+  afterEach(() => {
+    navigate.restore();
+    clock.restore();
+    worker.resetHandlers();
+    document.documentElement.style.removeProperty('visibility');
+  });
+
+  const mount = (returnTo = '/login/') =>
+    fixture<SessionSecurity>(html`<session-security ping-url="/ping" return-to-url=${returnTo}></session-security>`);
+  const dialog = (el: SessionSecurity) => el.shadowRoot!.querySelector('dialog')!;
+  const pageHidden = () => getComputedStyle(document.body).visibility === 'hidden';
+
+  it('warns after warn-after when the server saw no other activity, with an accessible dialog', async () => {
+    const pings = servePing(echo);
+    const el = await mount();
+    const warnings = record(el, 'session-security-warn');
+    await clock.tickAsync(540_000);
+    await until(() => warnings.length === 1, 'warn event');
+    await el.updateComplete;
+    expect(pings.idleFor).to.deep.equal([540]);
+    const d = dialog(el);
+    expect(d.open).to.equal(true);
+    expect(d.getAttribute('role')).to.equal('alertdialog');
+    expect(d.querySelector(`#${d.getAttribute('aria-labelledby')}`)!.textContent).to.contain('about to expire');
+    expect(d.querySelector(`#${d.getAttribute('aria-describedby')}`)!.textContent).to.contain('stay signed in');
+    expect(el.shadowRoot!.activeElement?.textContent).to.equal('Stay signed in');
+    expect(warnings[0].detail).to.include({ cause: 'local', timeout: 600 });
+    expect(d.querySelector('time')!.textContent).to.equal('1:00');
+    await clock.tickAsync(15_000);
+    await el.updateComplete;
+    expect(d.querySelector('time')!.textContent, 'countdown from the wall clock').to.equal('0:45');
+  });
+
+  it('sends the protocol: GET ?idleFor, the CSRF header, no cache, same-origin credentials', async () => {
+    const pings = servePing(echo);
+    await mount();
+    await clock.tickAsync(540_000);
+    await until(() => pings.requests.length === 1);
+    const request = pings.requests[0];
+    expect(request.method).to.equal('GET');
+    expect(request.headers.get('X-Requested-With')).to.equal('XMLHttpRequest');
+    expect(request.cache).to.equal('no-store');
+    expect(request.credentials).to.equal('same-origin');
+  });
+
+  it('adopts more recent activity the server knows of: no warning', async () => {
+    const pings = servePing(() => 30);
+    const el = await mount();
+    const warnings = record(el, 'session-security-warn');
+    await clock.tickAsync(540_000);
+    await until(() => el.controller.last === Date.now() - 30_000, 'adoption');
+    expect(warnings).to.have.length(0);
+    expect(dialog(el).open).to.equal(false);
+    expect(pings.idleFor).to.deep.equal([540]);
+  });
+
+  it('expires at once on "logout": cancelable event, page hidden, goes to return-to-url', async () => {
+    servePing(() => 'logout');
+    const el = await mount();
+    const expiries = record<{ reason: string }>(el, 'session-security-expire');
+    await clock.tickAsync(540_000);
+    await until(() => expiries.length === 1, 'expire event');
+    expect(expiries[0].cancelable).to.equal(true);
+    expect(expiries[0].detail).to.deep.equal({ reason: 'logout', cause: 'local' });
+    expect(pageHidden()).to.equal(true);
+    expect(navigate.calledOnceWithExactly(new URL('/login/', location.href).href)).to.equal(true);
+    await el.updateComplete;
+    expect(dialog(el).open, 'the signed-out message stays visible').to.equal(true);
+    expect(getComputedStyle(dialog(el)).visibility).to.equal('visible');
+  });
+
+  it('reloads when no return-to-url is set, and does nothing when the expire event is cancelled', async () => {
+    servePing(() => 'logout');
+    const el = await mount('');
+    await clock.tickAsync(540_000);
+    await until(() => navigate.called, 'navigation');
+    expect(navigate.firstCall.args).to.deep.equal([undefined]);
+
+    navigate.resetHistory();
+    document.documentElement.style.removeProperty('visibility');
+    const other = await fixture<SessionSecurity>(html`<session-security ping-url="/ping2"></session-security>`);
+    worker.use(http.get('/ping2', () => HttpResponse.json('logout')));
+    other.addEventListener('session-security-expire', (event) => event.preventDefault());
+    const expiries = record(other, 'session-security-expire');
+    await clock.tickAsync(540_000);
+    await until(() => expiries.length === 1);
+    expect(navigate.called).to.equal(false);
+    expect(pageHidden()).to.equal(false);
+    el.remove();
+  });
+
+  for (const [what, response, reason] of [
+    ['an HTML login page answered with 200', () => new HttpResponse('<!doctype html><form action=/login>', { headers: { 'Content-Type': 'text/html' } }), 'unexpected-answer'],
+    ['401', () => new HttpResponse(null, { status: 401 }), 'unauthorized'],
+    ['419 (Laravel)', () => new HttpResponse(null, { status: 419 }), 'unauthorized'],
+    ['a redirect to the login page', () => new HttpResponse(null, { status: 302, headers: { Location: '/login/' } }), 'redirected'],
+  ] as const) {
+    it(`treats ${what} as the session gone`, async () => {
+      servePing(response);
+      const el = await mount();
+      const expiries = record<{ reason: string }>(el, 'session-security-expire');
+      await clock.tickAsync(540_000);
+      await until(() => expiries.length === 1, 'expire event');
+      expect(expiries[0].detail.reason).to.equal(reason);
+      expect(pageHidden()).to.equal(true);
+    });
+  }
+
+  it('on 500 fires ping-error, warns from local activity, and never extends', async () => {
+    const pings = servePing(() => new HttpResponse('oops', { status: 500 }));
+    const el = await mount();
+    const errors = record<{ reason: string }>(el, 'session-security-ping-error');
+    const warnings = record(el, 'session-security-warn');
+    const expiries = record<{ reason: string }>(el, 'session-security-expire');
+    await clock.tickAsync(540_000);
+    await until(() => warnings.length === 1, 'warning');
+    expect(errors.map((e) => e.detail.reason)).to.deep.equal(['HTTP 500']);
+    await clock.tickAsync(60_000);
+    await until(() => expiries.length === 1, 'expiry');
+    expect(pings.idleFor).to.deep.equal([540, 600]);
+    expect(expiries[0].detail.reason).to.equal('expired');
+    expect(navigate.calledOnce).to.equal(true);
+  });
+
+  it('gives up on a hanging ping after ping-timeout seconds', async () => {
+    let entered = 0;
+    servePing(() => (entered++, 'hang'));
+    const el = await mount();
+    el.pingTimeout = 5;
+    await el.updateComplete;
+    const errors = record<{ reason: string }>(el, 'session-security-ping-error');
+    await clock.tickAsync(540_000);
+    await until(() => entered === 1, 'the handler to be entered');
+    await clock.tickAsync(4_999);
+    expect(errors).to.have.length(0);
+    await clock.tickAsync(1);
+    await until(() => errors.length === 1, 'ping-error');
+    expect(errors[0].detail.reason).to.equal('timeout');
+  });
+
+  it('expires at once when the clock jumps past expiry and the page becomes visible', async () => {
+    servePing(echo);
+    const el = await mount();
+    const expiries = record(el, 'session-security-expire');
+    clock.setSystemTime(Date.now() + 2 * 3_600_000);
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(pageHidden(), 'hidden before the server answers').to.equal(true);
+    await until(() => expiries.length === 1, 'expiry');
+    expect(navigate.calledOnce).to.equal(true);
+  });
+
+  it('extends on activity during the warning: extend event, dialog closed, ping with idleFor 0', async () => {
+    const pings = servePing(echo);
+    const el = await mount();
+    const extensions = record(el, 'session-security-extend');
+    await clock.tickAsync(550_000);
+    await until(() => el.controller.phase === 'warning');
+    document.body.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, composed: true }));
+    expect(extensions).to.have.length(1);
+    await until(() => pings.idleFor.length === 2, 'extend ping');
+    await el.updateComplete;
+    expect(dialog(el).open).to.equal(false);
+    expect(pings.idleFor).to.deep.equal([540, 0]);
+  });
+
+  it('extends from the button and from Escape', async () => {
+    const pings = servePing(echo);
+    const el = await mount();
+    await clock.tickAsync(540_000);
+    await until(() => el.controller.phase === 'warning');
+    await el.updateComplete;
+    dialog(el).querySelector('button')!.click();
+    expect(el.controller.phase).to.equal('active');
+    await until(() => pings.idleFor.length === 2, 'extend ping');
+    await clock.tickAsync(540_000);
+    await until(() => el.controller.phase === 'warning');
+    await el.updateComplete;
+    dialog(el).dispatchEvent(new Event('cancel', { cancelable: true }));
+    expect(el.controller.phase).to.equal('active');
+    // Let the extend ping land here, not in the next test's handler.
+    await until(() => pings.idleFor.length === 4, 'second extend ping');
+    expect(pings.idleFor).to.deep.equal([540, 0, 540, 0]);
+  });
+
+  it('counts scrolling inside a panel and the activity() method as activity', async () => {
+    const pings = servePing(echo);
+    const el = await mount();
+    const panel = await fixture(html`<div style="height:50px;overflow:auto"><div style="height:500px"></div></div>`);
+    await clock.tickAsync(100_000);
+    panel.dispatchEvent(new Event('scroll')); // scroll does not bubble: caught in the capture phase
+    expect(el.controller.last).to.equal(Date.now());
+    await clock.tickAsync(100_000);
+    el.activity();
+    expect(el.controller.last).to.equal(Date.now());
+    await clock.tickAsync(340_000);
+    await until(() => pings.idleFor.length === 1);
+    expect(pings.idleFor).to.deep.equal([340]);
+  });
+
+  it('throttles the activity handler to about once a second', async () => {
+    const el = await mount();
+    await clock.tickAsync(5_000);
+    window.dispatchEvent(new Event('keydown'));
+    const first = el.controller.last;
+    await clock.tickAsync(500);
+    window.dispatchEvent(new Event('keydown'));
+    expect(el.controller.last).to.equal(first);
+    await clock.tickAsync(500);
+    window.dispatchEvent(new Event('keydown'));
+    expect(el.controller.last).to.equal(first + 1000);
+  });
+
+  describe('bad attributes', () => {
+    let error: SinonStub;
+    beforeEach(() => (error = stub(console, 'error')));
+    afterEach(() => error.restore());
+    const logged = () => error.args.map((a) => String(a[0])).join('\n');
+
+    for (const [attribute, value] of [
+      ['warn-after', 'soon'],
+      ['warn-after', '-5'],
+      ['warn-after', '0'],
+      ['expire-after', 'Infinity'],
+      ['expire-after', '500'], // not above warn-after
+    ]) {
+      it(`${attribute}="${value}": a console error naming it, and the defaults`, async () => {
+        servePing(echo);
+        const el = await fixture<SessionSecurity>(html`<session-security ping-url="/ping" warn-after="540"></session-security>`);
+        el.setAttribute(attribute, value);
+        await el.updateComplete;
+        expect(logged()).to.contain(attribute);
+        expect(el.controller.times).to.deep.equal({ warnAfter: 540, expireAfter: 600 });
+      });
+    }
+
+    for (const value of ['javascript:alert(1)', 'data:text/plain,0', 'http://[::1', '']) {
+      it(`ping-url="${value}": a console error, pings fail locally and never extend`, async () => {
+        const el = await fixture<SessionSecurity>(html`<session-security ping-url=${value}></session-security>`);
+        const errors = record(el, 'session-security-ping-error');
+        expect(logged()).to.contain('ping-url');
+        await clock.tickAsync(540_000);
+        await until(() => errors.length === 1);
+        expect(el.controller.phase).to.equal('warning');
+      });
+    }
+
+    it('return-to-url="javascript:..." is refused: the page reloads instead', async () => {
+      servePing(() => 'logout');
+      const el = await mount('javascript:alert(1)');
+      expect(logged()).to.contain('return-to-url');
+      await clock.tickAsync(540_000);
+      await until(() => navigate.called);
+      expect(navigate.firstCall.args).to.deep.equal([undefined]);
+      el.remove();
+    });
+
+    it('a warning window under 20 s is obeyed with a console warning', async () => {
+      const warn = stub(console, 'warn');
+      try {
+        const el = await fixture<SessionSecurity>(html`<session-security ping-url="/ping" warn-after="50" expire-after="60"></session-security>`);
+        expect(warn.args.map((a) => String(a[0])).join()).to.contain('WCAG 2.2.1');
+        expect(el.controller.times).to.deep.equal({ warnAfter: 50, expireAfter: 60 });
+      } finally {
+        warn.restore();
+      }
+    });
+  });
+
+  it('reflects attributes to properties and back, and applies changes at once', async () => {
+    const pings = servePing(echo);
+    const el = await mount();
+    expect(el.pingUrl).to.equal('/ping');
+    expect(el.getAttribute('warn-after')).to.equal('540');
+    el.warnAfter = 60;
+    el.expireAfter = 120;
+    await el.updateComplete;
+    expect(el.getAttribute('expire-after')).to.equal('120');
+    await clock.tickAsync(60_000);
+    await until(() => pings.idleFor.length === 1);
+    expect(pings.idleFor).to.deep.equal([60]);
+    expect(el.timeoutSeconds).to.equal(120);
+  });
+
+  it('stops everything when removed and starts again when put back', async () => {
+    const pings = servePing(echo);
+    const el = await mount();
+    const parent = el.parentNode!;
+    el.remove();
+    expect(clock.countTimers(), 'no timer left').to.equal(0);
+    const last = el.controller.last;
+    await clock.tickAsync(5_000);
+    window.dispatchEvent(new Event('keydown'));
+    expect(el.controller.last, 'no listener left').to.equal(last);
+    await clock.tickAsync(600_000);
+    expect(pings.idleFor).to.deep.equal([]);
+    parent.appendChild(el);
+    await until(() => pings.idleFor.length === 1, 'ping after re-insertion');
+    expect(pings.idleFor).to.deep.equal([605]);
+  });
+
+  it('two elements with one ping-url: a console warning, each runs on its own', async () => {
+    const warn = stub(console, 'warn');
+    try {
+      const pings = servePing(echo);
+      const first = await mount();
+      const second = await mount();
+      expect(warn.args.map((a) => String(a[0])).join()).to.contain('another element');
+      await clock.tickAsync(540_000);
+      await until(() => pings.idleFor.length === 2);
+      await until(() => first.controller.phase === 'warning' && second.controller.phase === 'warning');
+    } finally {
+      warn.restore();
+    }
+  });
+});

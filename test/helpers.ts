@@ -1,0 +1,77 @@
+/**
+ * Shared test plumbing: msw for the ping endpoint (the network is mocked at the fetch
+ * boundary only), sinon's clock for time, and a way to wait for real asynchronous work
+ * (the service worker answers outside the fake clock) without sleeping.
+ */
+import { setupWorker } from 'msw/browser';
+import { http, HttpResponse, delay, type HttpResponseResolver } from 'msw';
+import { useFakeTimers, type SinonFakeTimers } from 'sinon';
+
+export const worker = setupWorker();
+let started: Promise<unknown> | undefined;
+export function startWorker(): Promise<unknown> {
+  started ??= worker.start({ quiet: true, onUnhandledRequest: 'error' });
+  return started;
+}
+
+/** Fakes timers and Date only: faking microtasks or animation frames hangs fixtures. */
+export function fakeClock(now = Date.UTC(2026, 0, 1, 9)): SinonFakeTimers {
+  return useFakeTimers({ now, toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+}
+
+/** One real macrotask, through a channel the fake clock does not touch. */
+export function macrotask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/** Waits (in real macrotasks, never in time) until `condition` holds. */
+export async function until(condition: () => boolean, what = 'condition'): Promise<void> {
+  for (let i = 0; i < 2000; i++) {
+    if (condition()) return;
+    await macrotask();
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+export interface PingLog {
+  /** The idleFor of each ping, in order (NaN when missing). */
+  idleFor: number[];
+  requests: Request[];
+}
+
+/**
+ * Serves GET /ping with `answer(idleFor, n)`: a JSON value, a Response, or 'hang'.
+ * Returns the log of what the element sent.
+ */
+export function servePing(answer: (idleFor: number, n: number) => unknown, url = '/ping'): PingLog {
+  const log: PingLog = { idleFor: [], requests: [] };
+  const resolver: HttpResponseResolver = async ({ request }) => {
+    const idleFor = Number(new URL(request.url).searchParams.get('idleFor') ?? NaN);
+    log.idleFor.push(idleFor);
+    log.requests.push(request);
+    const value = answer(idleFor, log.idleFor.length);
+    if (value === 'hang') {
+      await delay('infinite');
+    }
+    return value instanceof Response ? value : HttpResponse.json(value as never);
+  };
+  worker.use(http.get(url, resolver));
+  return log;
+}
+
+/** An answer that merges like a server that saw no other activity. */
+export const echo = (idleFor: number) => idleFor;
+
+/** Collects the events of one type an element dispatches. */
+export function record<T = unknown>(target: EventTarget, type: string): CustomEvent<T>[] {
+  const events: CustomEvent<T>[] = [];
+  target.addEventListener(type, (event) => events.push(event as CustomEvent<T>));
+  return events;
+}
