@@ -10,6 +10,7 @@ import type { Times } from './core/timeline.js';
 import { PingClient } from './browser/ping-client.js';
 import { watchActivity, watchWakeUps } from './browser/activity.js';
 import { hidePage } from './browser/hide-page.js';
+import { TabSync } from './browser/tab-sync.js';
 import { en } from './i18n/en.js';
 import { styles } from './styles.js';
 
@@ -45,6 +46,7 @@ export class SessionSecurity extends LitElement {
   private timeout = 10;
   private configured = '';
   private unwatch: Array<() => void> = [];
+  private tabs?: TabSync;
   private tick?: ReturnType<typeof setInterval>;
 
   constructor() {
@@ -83,16 +85,28 @@ export class SessionSecurity extends LitElement {
     super.connectedCallback();
     this.configure();
     const key = this.ping?.href ?? '';
-    if (running.has(key)) console.warn(`<session-security>: another element already watches ping-url="${this.pingUrl}"; each one warns and pings on its own. Use one per page.`);
+    if (running.has(key)) console.warn(`<session-security>: another element already watches ping-url="${this.pingUrl}"; they act as two tabs and both show the dialog. Use one per page.`);
     else running.set(key, this);
     this.unwatch = [watchActivity((at) => this.controller.activity(at)), watchWakeUps(this.controller.check)];
+    this.syncTabs();
     this.controller.start();
+  }
+
+  /** One channel and one leader lock per ping URL: another app on the origin is another session. */
+  private syncTabs(): void {
+    this.tabs?.stop();
+    this.tabs = undefined;
+    if (!this.ping || !this.isConnected) return;
+    this.tabs = new TabSync(this.controller, `session-security ${this.ping.href}`, () => (this.timeout + 5) * 1000);
+    this.tabs.start();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     for (const stop of this.unwatch) stop();
     this.unwatch = [];
+    this.tabs?.stop();
+    this.tabs = undefined;
     this.controller.stop();
     this.setTick(false);
     for (const [key, element] of running) if (element === this) running.delete(key);
@@ -100,6 +114,7 @@ export class SessionSecurity extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (this.isConnected && Object.keys(SessionSecurity.properties).some((key) => changed.has(key)) && this.configure()) {
+      if (changed.has('pingUrl')) this.syncTabs();
       this.controller.check(); // new values take effect at once
     }
   }

@@ -75,3 +75,14 @@ export function record<T = unknown>(target: EventTarget, type: string): CustomEv
   target.addEventListener(type, (event) => events.push(event as CustomEvent<T>));
   return events;
 }
+
+/** Waits until some tab holds the leader lock of `pingUrl` (granted asynchronously, outside the fake clock). */
+export async function untilLeader(pingUrl = '/ping'): Promise<void> {
+  const name = `session-security ${new URL(pingUrl, location.href).href}`;
+  for (let i = 0; i < 500; i++) {
+    const { held = [] } = await navigator.locks.query();
+    if (held.some((lock) => lock.name === name)) return;
+    await macrotask();
+  }
+  throw new Error(`no tab holds the lock ${name}`);
+}

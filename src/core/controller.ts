@@ -26,12 +26,22 @@ export interface Pinger {
 
 /** Other tabs of the same session (see browser/tab-sync.ts); absent means alone. */
 export interface Peers {
-  /** Only the leader pings; the others apply the answers it shares. */
-  isLeader(): boolean;
+  /**
+   * How long, in ms past a deadline, this tab lets another one ping for it before it
+   * pings itself: 0 for the leader, a ping timeout and then some for the others.
+   */
+  patience(): number;
   /** Shares local activity; `urgent` skips the sender's throttle (an extend). */
   activity(at: number, urgent?: boolean): void;
-  /** Shares the answer of a ping sent at `sentAt`. */
-  answer(answer: PingAnswer, sentAt: number): void;
+  /** Shares an answer: to a ping sent at `sentAt`, received at `at`. */
+  answer(answer: PingAnswer, sentAt: number, at: number): void;
+}
+
+/** An answer with its times, as kept and shared between tabs. */
+export interface Answered {
+  answer: PingAnswer;
+  sentAt: number;
+  at: number;
 }
 
 export interface ControllerEvents {
@@ -42,9 +52,6 @@ export interface ControllerEvents {
   /** Anything the view shows changed (phase, checking, deadlines). */
   change: undefined;
 }
-/** How long a follower waits past a deadline for the leader's answer: a ping timeout and then some. */
-export const LEADER_GRACE = 15_000;
-
 export type Emit = <K extends keyof ControllerEvents>(type: K, detail: ControllerEvents[K]) => void;
 
 export class SessionController {
@@ -55,8 +62,8 @@ export class SessionController {
   synced = 0;
   /** True while the page is hidden because the deadline passed and the server is being asked. */
   checking = false;
-  /** The last successful answer (its `user` and `csrfToken` matter to relogin). */
-  answer?: PingAnswer & { kind: 'idle' };
+  /** The latest answer applied, ours or another tab's (relogin reads `user` and `csrfToken`). */
+  latest?: Answered;
   peers?: Peers;
   private failed = false;
   private busy = false;
@@ -130,24 +137,26 @@ export class SessionController {
     else this.settle(now, 'local');
   };
 
-  /** Applies a ping answer, ours or one another tab shared. */
-  receive(answer: PingAnswer, sentAt: number, cause: Cause): void {
-    if (!this.running || this.phase === 'expired') return;
+  /**
+   * Applies an answer to a ping sent at `sentAt` and received at `at`: ours, or one
+   * another tab shared (possibly a while ago, when a waking tab asks for it).
+   */
+  receive(answer: PingAnswer, sentAt: number, cause: Cause, at = Date.now()): void {
+    if (!this.running || this.phase === 'expired' || sentAt < (this.latest?.sentAt ?? 0)) return;
+    this.latest = { answer, sentAt, at };
     if (answer.kind === 'logout') return this.expire(answer.reason, cause);
-    const now = Date.now();
     this.waitingSince = 0;
     this.failed = answer.kind === 'failed';
     if (answer.kind === 'failed') {
       this.emit('ping-error', { reason: answer.reason, cause });
     } else {
-      this.answer = answer;
       if (answer.times) this.serverTimes = answer.times;
       // The server is the authority on everything up to the ping; only activity that
       // happened while the ping was under way can be newer than what it knows.
-      this.synced = now - answer.idleFor * 1000;
+      this.synced = at - answer.idleFor * 1000;
       this.last = this.last > sentAt ? Math.max(this.last, this.synced) : this.synced;
     }
-    this.settle(now, cause);
+    this.settle(Date.now(), cause);
   }
 
   private dueAt(): number {
@@ -157,27 +166,29 @@ export class SessionController {
 
   private async sync(): Promise<void> {
     if (!this.running || this.busy) return;
-    if (this.peers && !this.peers.isLeader() && this.awaitLeader()) return;
-    const run = this.run;
-    this.busy = true;
     const sentAt = Date.now();
     // Fail closed: past the deadline nothing stays visible while the server is asked.
     if (phaseAt(this.last, this.times, sentAt) === 'expired') this.setChecking(true);
+    if (this.awaitLeader(sentAt)) return;
+    const run = this.run;
+    this.busy = true;
     const answer = await this.pinger.send(Math.floor((sentAt - this.last) / 1000));
     if (run !== this.run) return;
     this.busy = false;
-    this.peers?.answer(answer, sentAt);
-    this.receive(answer, sentAt, 'local');
+    const at = Date.now();
+    this.peers?.answer(answer, sentAt, at);
+    this.receive(answer, sentAt, 'local', at);
   }
 
   /**
    * A follower lets the leader ping and waits for the answer it shares; if none comes
    * within the grace period (the leader closed or froze mid-ping), it pings itself.
    */
-  private awaitLeader(): boolean {
-    const now = Date.now();
+  private awaitLeader(now: number): boolean {
+    const patience = this.peers?.patience() ?? 0;
+    if (!patience) return false;
     this.waitingSince ||= now;
-    const left = this.waitingSince + LEADER_GRACE - now;
+    const left = this.waitingSince + patience - now;
     if (left <= 0) return false;
     clearTimeout(this.timer);
     this.timer = setTimeout(this.check, left);

@@ -3,7 +3,7 @@ import { HttpResponse, http } from 'msw';
 import { stub, type SinonFakeTimers, type SinonStub } from 'sinon';
 import '../../src/define.js';
 import type { SessionSecurity } from '../../src/session-security.js';
-import { echo, fakeClock, record, servePing, startWorker, until, worker } from '../helpers.js';
+import { echo, fakeClock, record, servePing, startWorker, until, untilLeader, worker } from '../helpers.js';
 
 describe('<session-security>', () => {
   let clock: SinonFakeTimers;
@@ -21,8 +21,11 @@ describe('<session-security>', () => {
     document.documentElement.style.removeProperty('visibility');
   });
 
-  const mount = (returnTo = '/login/') =>
-    fixture<SessionSecurity>(html`<session-security ping-url="/ping" return-to-url=${returnTo}></session-security>`);
+  const mount = async (returnTo = '/login/') => {
+    const el = await fixture<SessionSecurity>(html`<session-security ping-url="/ping" return-to-url=${returnTo}></session-security>`);
+    await untilLeader();
+    return el;
+  };
   const dialog = (el: SessionSecurity) => el.shadowRoot!.querySelector('dialog')!;
   const pageHidden = () => getComputedStyle(document.body).visibility === 'hidden';
 
@@ -95,6 +98,7 @@ describe('<session-security>', () => {
     navigate.resetHistory();
     document.documentElement.style.removeProperty('visibility');
     const other = await fixture<SessionSecurity>(html`<session-security ping-url="/ping2"></session-security>`);
+    await untilLeader('/ping2');
     worker.use(http.get('/ping2', () => HttpResponse.json('logout')));
     other.addEventListener('session-security-expire', (event) => event.preventDefault());
     const expiries = record(other, 'session-security-expire');
@@ -314,7 +318,7 @@ describe('<session-security>', () => {
     expect(pings.idleFor).to.deep.equal([605]);
   });
 
-  it('two elements with one ping-url: a console warning, each runs on its own', async () => {
+  it('two elements with one ping-url: a console warning; they act as two tabs, one ping, both warn', async () => {
     const warn = stub(console, 'warn');
     try {
       const pings = servePing(echo);
@@ -322,8 +326,8 @@ describe('<session-security>', () => {
       const second = await mount();
       expect(warn.args.map((a) => String(a[0])).join()).to.contain('another element');
       await clock.tickAsync(540_000);
-      await until(() => pings.idleFor.length === 2);
       await until(() => first.controller.phase === 'warning' && second.controller.phase === 'warning');
+      expect(pings.idleFor).to.deep.equal([540]);
     } finally {
       warn.restore();
     }

@@ -195,7 +195,7 @@ describe('SessionController', () => {
 
   it('lets a follower wait for the leader, then ping itself when no answer comes', async () => {
     const shared: unknown[] = [];
-    controller.peers = { isLeader: () => false, activity: () => {}, answer: (a) => shared.push(a) };
+    controller.peers = { patience: () => 15_000, activity: () => {}, answer: (a) => shared.push(a) };
     await clock.tickAsync(540_000);
     expect(pinger.sent).to.deep.equal([]);
     controller.receive({ kind: 'idle', idleFor: 540 }, Date.now(), 'tab');
@@ -205,5 +205,17 @@ describe('SessionController', () => {
     expect(pinger.sent).to.deep.equal([]);
     await clock.tickAsync(1);
     expect(pinger.sent).to.deep.equal([615]);
+    pinger.answer({ kind: 'logout', reason: 'expired' });
+    await clock.tickAsync(0);
+    expect(shared, 'its own answer is shared with the others').to.deep.equal([{ kind: 'logout', reason: 'expired' }]);
+  });
+
+  it('ignores an answer older than the one it applied last', async () => {
+    await clock.tickAsync(540_000);
+    const sentAt = Date.now();
+    pinger.answer({ kind: 'idle', idleFor: 0 });
+    await clock.tickAsync(0);
+    controller.receive({ kind: 'logout', reason: 'expired' }, sentAt - 1, 'tab');
+    expect(controller.phase).to.equal('active');
   });
 });

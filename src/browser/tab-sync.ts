@@ -1,0 +1,146 @@
+/**
+ * Makes every tab of one browser act as one user (README, "Several tabs"):
+ * - activity is shared, at most every few seconds per tab, so no tab warns while the
+ *   user works in another;
+ * - one tab, the leader, pings for all; the others apply the answers it shares. The
+ *   leader holds a Web Lock, so the browser hands leadership over when it closes,
+ *   navigates or is frozen (we release the lock on pagehide and freeze);
+ * - decisions travel with the answers and the urgent activity of an extend.
+ * Messages are hints, never proof: anything malformed or from the future is dropped, and
+ * only the server's answers (relayed) can move the server-confirmed time.
+ */
+import type { Answered, Peers, SessionController } from '../core/controller.js';
+import type { LogoutReason, PingAnswer } from '../core/protocol.js';
+import { seconds } from '../core/protocol.js';
+import { listen } from './listen.js';
+import { openTabChannel, type TabChannel } from './tab-channel.js';
+
+/** Activity is shared at most this often per tab (the first at once, the last within this). */
+export const SHARE_EVERY = 5000;
+
+type Message =
+  | { type: 'activity'; at: number }
+  | ({ type: 'answer' } & Answered)
+  /** A tab that (re)joins asks the others for what they know. */
+  | { type: 'hello' };
+
+const LOGOUT_REASONS: readonly LogoutReason[] = ['expired', 'revoked', 'replaced', 'unauthorized', 'redirected', 'unexpected-answer', 'logout'];
+
+const isTime = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value > 0 && value <= Date.now();
+
+function isAnswer(value: unknown): value is PingAnswer {
+  const a = value as Record<string, unknown> | null;
+  if (!a || typeof a !== 'object') return false;
+  if (a.kind === 'logout') return LOGOUT_REASONS.includes(a.reason as LogoutReason);
+  if (a.kind === 'failed') return typeof a.reason === 'string';
+  const times = a.times as Record<string, unknown> | undefined;
+  return (
+    a.kind === 'idle' &&
+    seconds(a.idleFor) === a.idleFor &&
+    (times === undefined || (!!seconds(times.warnAfter) && (seconds(times.expireAfter) ?? 0) > (times.warnAfter as number)))
+  );
+}
+
+/** Validates a message from another tab; undefined for anything we would not have sent. */
+export function readMessage(data: unknown): Message | undefined {
+  const m = data as Record<string, unknown> | null;
+  if (!m || typeof m !== 'object') return undefined;
+  if (m.type === 'hello') return { type: 'hello' };
+  if (m.type === 'activity' && isTime(m.at)) return { type: 'activity', at: m.at };
+  if (m.type === 'answer' && isTime(m.sentAt) && isTime(m.at) && m.sentAt <= m.at && isAnswer(m.answer)) {
+    return { type: 'answer', answer: m.answer, sentAt: m.sentAt, at: m.at };
+  }
+  return undefined;
+}
+
+export class TabSync implements Peers {
+  private channel?: TabChannel;
+  private leader = false;
+  private lock?: AbortController;
+  private unlock?: () => void;
+  private sharedAt = 0;
+  private trailing?: ReturnType<typeof setTimeout>;
+  private unlisten?: () => void;
+
+  constructor(
+    private readonly controller: SessionController,
+    /** Scopes the channel and the lock: one origin and ping URL, one session. */
+    private readonly name: string,
+    /** Ms a follower waits past a deadline for the leader's answer. */
+    private readonly followerPatience: () => number,
+  ) {}
+
+  start(): void {
+    this.controller.peers = this;
+    this.unlisten = listen(window, ['pagehide', 'freeze', 'pageshow', 'resume'], (event) =>
+      event.type === 'pagehide' || event.type === 'freeze' ? this.leave() : this.join(),
+    );
+    this.join();
+  }
+
+  stop(): void {
+    this.unlisten?.();
+    this.leave();
+    this.controller.peers = undefined;
+  }
+
+  patience(): number {
+    // Without Web Locks any tab may ping, each after a random pause past the deadline,
+    // and an answer shared meanwhile spares the others: rarely more than one ping.
+    if (!navigator.locks) return 300 + Math.random() * 2000;
+    return this.leader ? 0 : this.followerPatience();
+  }
+
+  activity(at: number, urgent = false): void {
+    clearTimeout(this.trailing);
+    const wait = this.sharedAt + SHARE_EVERY - at;
+    if (urgent || wait <= 0) this.share(at);
+    else this.trailing = setTimeout(() => this.share(this.controller.last), wait);
+  }
+
+  answer(answer: PingAnswer, sentAt: number, at: number): void {
+    this.channel?.post({ type: 'answer', answer, sentAt, at } satisfies Message);
+  }
+
+  private share(at: number): void {
+    this.sharedAt = at;
+    this.channel?.post({ type: 'activity', at } satisfies Message);
+  }
+
+  private join(): void {
+    if (this.channel) return;
+    this.channel = openTabChannel(this.name, (data) => this.onMessage(data));
+    this.channel.post({ type: 'hello' } satisfies Message);
+    if (!navigator.locks) return;
+    const lock = (this.lock = new AbortController());
+    navigator.locks
+      .request(this.name, { signal: lock.signal }, () => {
+        this.leader = true;
+        this.controller.check(); // take over at once if a deadline passed meanwhile
+        return new Promise<void>((resolve) => (this.unlock = resolve));
+      })
+      .catch(() => {}); // aborted while waiting: we left
+  }
+
+  private leave(): void {
+    clearTimeout(this.trailing);
+    this.lock?.abort();
+    this.unlock?.();
+    this.lock = this.unlock = undefined;
+    this.leader = false;
+    this.channel?.close();
+    this.channel = undefined;
+  }
+
+  private onMessage(data: unknown): void {
+    const message = readMessage(data);
+    if (!message) return;
+    const c = this.controller;
+    if (message.type === 'activity') c.merge(message.at);
+    else if (message.type === 'answer') c.receive(message.answer, message.sentAt, 'tab', message.at);
+    else {
+      this.channel?.post({ type: 'activity', at: c.last } satisfies Message);
+      if (c.latest) this.answer(c.latest.answer, c.latest.sentAt, c.latest.at);
+    }
+  }
+}

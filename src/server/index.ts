@@ -1,0 +1,143 @@
+/**
+ * Reference server side of the session-security ping protocol for Node (node:http or
+ * connect/Express), without dependencies. PROTOCOL.md says what any backend must do;
+ * this module is one way to do it, small enough to read in one sitting.
+ *
+ *   const security = createSessionSecurity({ warnAfter: 540, expireAfter: 600 });
+ *   app.use(security.middleware);               // touches sessions, enforces expiry
+ *   app.get(security.pingPath, security.ping);  // the element's ping-url
+ *   security.login(req, res, 'alice');          // after checking the password
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { readCookie, writeCookie, type CookieOptions } from './cookie.js';
+import { createPingHandler } from './ping.js';
+import { SessionStore, type Session, type Times } from './session-store.js';
+import { safeEqual } from './tokens.js';
+
+export { SessionStore, type Session, type Times } from './session-store.js';
+export { parseIdleFor, sendJson } from './ping.js';
+export { opaqueUser, randomToken, safeEqual } from './tokens.js';
+
+export interface SessionSecurityOptions extends Times {
+  /** Milliseconds since the epoch; tests pass a fake clock. Default Date.now. */
+  now?: () => number;
+  /** The element's ping-url path. Default '/session/ping'. */
+  pingPath?: string;
+  /** Default 'session_security'. */
+  cookieName?: string;
+  /** Secure cookie (HTTPS only). Default false so the http demo works; turn on in production. */
+  secure?: boolean;
+  /**
+   * Key of the opaque `user` value. Default: random per process, so the value changes on
+   * restart and the element then will not resume saved work across it; pass a stable
+   * secret from your configuration to keep it.
+   */
+  secret?: string | Buffer;
+  /** Requests that are not user activity (polling APIs...), like django-session-security's PASSIVE_URLS. The ping always is. */
+  passive?: (req: IncomingMessage) => boolean;
+}
+
+export type Next = (error?: unknown) => void;
+
+export interface SessionSecurity {
+  readonly store: SessionStore;
+  readonly pingPath: string;
+  /** connect/Express middleware: ends expired sessions, counts other requests as activity. */
+  middleware(req: IncomingMessage, res: ServerResponse, next: Next): void;
+  /** The ping endpoint (GET pingPath). */
+  ping(req: IncomingMessage, res: ServerResponse): void;
+  /** Signs `user` in with a new session id (never reuses the old one: session fixation). */
+  login(req: IncomingMessage, res: ServerResponse, user: string, times?: Times): Session;
+  /** Destroys the request's session and clears the cookie. */
+  logout(req: IncomingMessage, res: ServerResponse): void;
+  /** The request's live session, or undefined when signed out or expired. */
+  current(req: IncomingMessage): Session | undefined;
+  /** True when the middleware ended this request's session because it was idle too long. */
+  expired(req: IncomingMessage): boolean;
+  /** Constant-time check of a submitted CSRF token against the request's session. */
+  checkCsrf(req: IncomingMessage, token: unknown): boolean;
+}
+
+/** The path of a request, also under connect/Express mounts (which rewrite req.url). */
+function pathOf(req: IncomingMessage): string {
+  const url = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '/';
+  try {
+    return new URL(url, 'http://localhost').pathname;
+  } catch {
+    return '';
+  }
+}
+
+function checkOptions({ warnAfter, expireAfter }: Times): void {
+  const ok = (value: number) => Number.isSafeInteger(value) && value > 0;
+  // A server misconfiguration should stop the start-up, not quietly weaken sessions.
+  if (!ok(warnAfter) || !ok(expireAfter) || warnAfter >= expireAfter) {
+    throw new TypeError(`session-security: warnAfter (${warnAfter}) and expireAfter (${expireAfter}) must be whole positive seconds with warnAfter < expireAfter`);
+  }
+}
+
+export function createSessionSecurity(options: SessionSecurityOptions): SessionSecurity {
+  const defaults: Times = { warnAfter: options.warnAfter, expireAfter: options.expireAfter };
+  checkOptions(defaults);
+  const store = new SessionStore(options.now ?? Date.now);
+  const pingPath = options.pingPath ?? '/session/ping';
+  const cookie: CookieOptions = { name: options.cookieName ?? 'session_security', secure: options.secure ?? false };
+  const secret = options.secret ?? randomBytes(32);
+  const passive = options.passive ?? (() => false);
+  /** What the middleware found, per request (a WeakMap: nothing to clean up). */
+  const seen = new WeakMap<IncomingMessage, { session?: Session; expired: boolean }>();
+
+  const find = (req: IncomingMessage) => store.get(readCookie(req, cookie.name));
+  const end = (res: ServerResponse, session: Session) => {
+    store.destroy(session.id);
+    writeCookie(res, cookie, '', true);
+  };
+
+  const current = (req: IncomingMessage): Session | undefined => {
+    const state = seen.get(req);
+    if (state) return state.session && store.get(state.session.id);
+    const session = find(req);
+    return session && !store.expired(session) ? session : undefined;
+  };
+
+  return {
+    store,
+    pingPath,
+    middleware(req, res, next) {
+      // The ping handler checks expiry itself (to answer why) and must not count as activity.
+      if (pathOf(req) === pingPath) return next();
+      const session = find(req);
+      if (session && store.expired(session)) {
+        end(res, session);
+        seen.set(req, { expired: true });
+      } else {
+        if (session && !passive(req)) store.touch(session);
+        seen.set(req, { session, expired: false });
+      }
+      next();
+    },
+    ping: createPingHandler({ store, find, end, secret }),
+    login(req, res, user, times = defaults) {
+      checkOptions(times);
+      const old = find(req);
+      if (old) store.destroy(old.id);
+      const session = store.create(user, { warnAfter: times.warnAfter, expireAfter: times.expireAfter });
+      writeCookie(res, cookie, session.id);
+      seen.set(req, { session, expired: false });
+      return session;
+    },
+    logout(req, res) {
+      const session = find(req);
+      if (session) store.destroy(session.id);
+      writeCookie(res, cookie, '', true);
+      seen.set(req, { expired: false });
+    },
+    current,
+    expired: (req) => seen.get(req)?.expired ?? false,
+    checkCsrf(req, token) {
+      const session = current(req);
+      return !!session && typeof token === 'string' && safeEqual(token, session.csrfToken);
+    },
+  };
+}
