@@ -31,19 +31,25 @@ export function macrotask(): Promise<void> {
   });
 }
 
-/** Waits (in real macrotasks, never in time) until `condition` holds. */
+/**
+ * Waits, in real macrotasks, until `condition` holds: for work outside the fake clock
+ * (the service worker, Web Locks, messages between frames). Never advances fake time.
+ * performance.now() is not faked, so the limit is real: 5 s.
+ */
 export async function until(condition: () => boolean, what = 'condition'): Promise<void> {
-  for (let i = 0; i < 2000; i++) {
-    if (condition()) return;
+  const limit = performance.now() + 5000;
+  while (!condition()) {
+    if (performance.now() > limit) throw new Error(`timed out waiting for ${what}`);
     await macrotask();
   }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 export interface PingLog {
   /** The idleFor of each ping, in order (NaN when missing). */
   idleFor: number[];
   requests: Request[];
+  /** Date.now() when each ping arrived (the fake clock stands still meanwhile: its sentAt). */
+  times: number[];
 }
 
 /**
@@ -51,11 +57,12 @@ export interface PingLog {
  * Returns the log of what the element sent.
  */
 export function servePing(answer: (idleFor: number, n: number) => unknown, url = '/ping'): PingLog {
-  const log: PingLog = { idleFor: [], requests: [] };
+  const log: PingLog = { idleFor: [], requests: [], times: [] };
   const resolver: HttpResponseResolver = async ({ request }) => {
     const idleFor = Number(new URL(request.url).searchParams.get('idleFor') ?? NaN);
     log.idleFor.push(idleFor);
     log.requests.push(request);
+    log.times.push(Date.now());
     const value = answer(idleFor, log.idleFor.length);
     if (value === 'hang') {
       await delay('infinite');
@@ -79,7 +86,8 @@ export function record<T = unknown>(target: EventTarget, type: string): CustomEv
 /** Waits until some tab holds the leader lock of `pingUrl` (granted asynchronously, outside the fake clock). */
 export async function untilLeader(pingUrl = '/ping'): Promise<void> {
   const name = `session-security ${new URL(pingUrl, location.href).href}`;
-  for (let i = 0; i < 500; i++) {
+  const limit = performance.now() + 5000;
+  while (performance.now() < limit) {
     const { held = [] } = await navigator.locks.query();
     if (held.some((lock) => lock.name === name)) return;
     await macrotask();

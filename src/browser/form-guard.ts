@@ -112,6 +112,7 @@ export function guardForms(): FormGuard {
       ask(false);
     },
     stop() {
+      stopEdits();
       for (const form of [...forms.keys()]) clean(form);
       ask(false);
     },

@@ -184,6 +184,14 @@ describe('guardForms', () => {
     expect(asks()).to.equal(false);
   });
 
+  it('takes a control named "form" for no form: only real forms count', async () => {
+    // form.form is the control named "form"; the event has no field behind it.
+    const form = await fixture<HTMLFormElement>(html`<form><input name="form" /></form>`);
+    expect((form as unknown as { form: unknown }).form).to.equal(form.querySelector('input'));
+    change(form);
+    expect(guard.dirty).to.equal(false);
+  });
+
   it('counts a field tied to a form by the form attribute, and cleans on that form', async () => {
     const root = await fixture(html`<div><form id="profile"></form><input form="profile" /></div>`);
     type(root.querySelector('input')!);

@@ -1,0 +1,205 @@
+/**
+ * The session-security demo: a small node:http app using the reference server module.
+ *
+ *   npm start                     (builds, then http://127.0.0.1:8000/)
+ *   PORT=8123 WARN_AFTER=30 EXPIRE_AFTER=60 HOST=127.0.0.1 node build/server/demo/server.js
+ *
+ * Demo accounts: alice / alice and bob / bob. It listens on 127.0.0.1 by default: with
+ * published passwords it is not meant to be reachable from the network.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createSessionSecurity, safeEqual, type SessionSecurity } from '../src/server/index.js';
+import type { Html } from './html.js';
+import { loginPage, messagePage, protectedPage } from './pages.js';
+import { defaultRoot, isStatic, serveStatic } from './static.js';
+
+/** The demo's users and passwords. Never do this in a real app. */
+const USERS: Record<string, string> = { alice: 'alice', bob: 'bob' };
+/** Where a sign-in may lead: an allowlist, so ?next= cannot redirect off-site. */
+const PAGES = ['/', '/cdn'] as const;
+const MAX_BODY = 16 * 1024;
+
+export interface DemoOptions {
+  /** 0 picks a free port. Default 8000. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  warnAfter?: number;
+  expireAfter?: number;
+  /** Clock in ms, for tests. */
+  now?: () => number;
+  /** Repository root (dist/ and node_modules/ are served from it). */
+  root?: string;
+}
+
+export interface DemoServer extends Server {
+  /** The session machinery, for tests. */
+  security: SessionSecurity;
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A urlencoded form body, at most MAX_BODY bytes. */
+async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
+  if (!(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) throw new HttpError(415, 'Send the form as application/x-www-form-urlencoded.');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY) throw new HttpError(413, 'The form is too large.');
+    chunks.push(chunk);
+  }
+  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+}
+
+const nextPage = (value: string | null): string => PAGES.find((page) => page === value) ?? '/';
+
+function validUser(username: string, password: string): boolean {
+  const expected = Object.hasOwn(USERS, username) ? USERS[username] : undefined;
+  // Compare even for unknown users so timing does not reveal which names exist.
+  return safeEqual(password, expected ?? randomBytes(16).toString('hex')) && expected !== undefined;
+}
+
+function redirect(res: ServerResponse, location: string): void {
+  res.writeHead(303, { Location: location, 'Cache-Control': 'no-store' });
+  res.end();
+}
+
+/**
+ * Every page: no caching (the back button after sign-out must not show a protected page
+ * from cache) and a strict CSP whose per-response nonce admits only our inline scripts
+ * and style, which also shows the element runs without 'unsafe-inline'.
+ */
+function sendPage(res: ServerResponse, status: number, page: (nonce: string) => Html): void {
+  const nonce = randomBytes(16).toString('base64');
+  const body = page(nonce).text;
+  res.writeHead(status, {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Content-Length': Buffer.byteLength(body),
+    'Cache-Control': 'no-store',
+    'Content-Security-Policy': `default-src 'self'; script-src 'self' 'nonce-${nonce}'; style-src 'self' 'nonce-${nonce}'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`,
+    'Referrer-Policy': 'same-origin',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  res.end(body);
+}
+
+function createApp(security: SessionSecurity, root: string) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const path = url.pathname;
+    const method = req.method ?? 'GET';
+    const read = method === 'GET' || method === 'HEAD';
+
+    if (path === security.pingPath) return security.ping(req, res);
+    if (isStatic(path) && read) return serveStatic(root, path, req, res);
+    if (path === '/favicon.ico') {
+      // Browsers ask for it on every page; "none" keeps their consoles free of 404s.
+      res.writeHead(204, { 'Cache-Control': 'max-age=86400' });
+      return void res.end();
+    }
+
+    if (path === '/login' && read) {
+      const user = security.current(req)?.user;
+      return sendPage(res, 200, (nonce) => loginPage({ nonce, next: nextPage(url.searchParams.get('next')), expired: url.searchParams.has('expired') && !user, user }));
+    }
+    if (path === '/login' && method === 'POST') {
+      // Sign-in happens before there is a session, so there is no CSRF token to check yet.
+      const form = await readForm(req);
+      const username = form.get('username') ?? '';
+      const next = nextPage(form.get('next'));
+      if (!validUser(username, form.get('password') ?? '')) {
+        return sendPage(res, 401, (nonce) => loginPage({ nonce, next, error: 'Unknown user name or wrong password.' }));
+      }
+      security.login(req, res, username);
+      return redirect(res, next);
+    }
+    if (path === '/logout' && method === 'POST') {
+      if (!security.current(req)) return redirect(res, '/login');
+      if (!security.checkCsrf(req, (await readForm(req)).get('csrfmiddlewaretoken'))) throw new HttpError(403, 'The form is out of date (CSRF token mismatch). Reload the page and try again.');
+      security.logout(req, res);
+      return redirect(res, '/login');
+    }
+    const page = PAGES.find((candidate) => candidate === path);
+    if (page && (read || method === 'POST')) {
+      const session = security.current(req);
+      if (!session) return redirect(res, `/login?${security.expired(req) ? 'expired=1&' : ''}next=${encodeURIComponent(page)}`);
+      let submitted: string | undefined;
+      if (method === 'POST') {
+        const form = await readForm(req);
+        if (!security.checkCsrf(req, form.get('csrfmiddlewaretoken'))) throw new HttpError(403, 'The form is out of date (CSRF token mismatch). Reload the page and try again.');
+        submitted = form.get('secret') ?? '';
+      }
+      return sendPage(res, 200, (nonce) => protectedPage({ nonce, session, path: page, submitted }));
+    }
+    throw new HttpError(404, 'There is nothing at this address.');
+  };
+}
+
+export async function startDemo(options: DemoOptions = {}): Promise<DemoServer> {
+  const security = createSessionSecurity({
+    warnAfter: options.warnAfter ?? 30,
+    expireAfter: options.expireAfter ?? 60,
+    now: options.now,
+  });
+  const root = options.root ?? defaultRoot();
+  const app = createApp(security, root);
+  const server = createServer((req, res) => {
+    security.middleware(req, res, () => {
+      app(req, res).catch((error: unknown) => {
+        const status = error instanceof HttpError ? error.status : 500;
+        if (status === 500) console.error(error);
+        if (res.headersSent) return res.destroy();
+        const message = error instanceof HttpError ? error.message : 'Something went wrong.';
+        sendPage(res, status, (nonce) => messagePage(nonce, status === 403 ? 'Forbidden' : `Error ${status}`, message));
+      });
+    });
+  }) as DemoServer;
+  server.security = security;
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? 8000, options.host ?? '127.0.0.1', () => {
+      server.off('error', fail);
+      done();
+    });
+  });
+  return server;
+}
+
+/** Reads a whole number of seconds from the environment, or the default. */
+function envSeconds(name: string, fallback: number): number {
+  const value = process.env[name];
+  return value === undefined || value === '' ? fallback : Number(value);
+}
+
+// Started as a program (not imported by the tests): listen and say where.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const warnAfter = envSeconds('WARN_AFTER', 30);
+  const expireAfter = envSeconds('EXPIRE_AFTER', 60);
+  const root = defaultRoot();
+  if (!existsSync(join(root, 'dist', 'define.js'))) console.warn('dist/ is missing: run `npm run build` first (npm start does).');
+  startDemo({ port: envSeconds('PORT', 8000), host: process.env.HOST || '127.0.0.1', warnAfter, expireAfter, root }).then(
+    (server) => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : '?';
+      console.log(`session-security demo: http://${process.env.HOST || '127.0.0.1'}:${port}/`);
+      console.log(`  sign in as alice / alice or bob / bob; warning after ${warnAfter} s idle, sign-out after ${expireAfter} s`);
+      console.log(`  /  loads the npm build (import map), /cdn the CDN bundle`);
+    },
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    },
+  );
+}

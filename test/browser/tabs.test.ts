@@ -1,0 +1,252 @@
+/**
+ * Several tabs of one browser: each "tab" is a same-origin iframe with its own realm,
+ * custom element registry, BroadcastChannel and Web Locks client, running the real
+ * module. They share the test's fake clock (their timers and Date are the parent's), so
+ * one tick moves every tab's time together, and the parent's fetch, so that msw (whose
+ * service worker does not control about:blank frames) answers their pings.
+ */
+import { expect } from '@open-wc/testing';
+import { stub, type SinonFakeTimers } from 'sinon';
+import type { SessionSecurity } from '../../src/session-security.js';
+import { echo, fakeClock, macrotask, record, servePing, startWorker, until, worker, type PingLog } from '../helpers.js';
+
+interface Tab {
+  win: Window & typeof globalThis;
+  el: SessionSecurity;
+  navigations: unknown[][];
+  frame: HTMLIFrameElement;
+}
+
+const SHARED = ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'fetch'] as const;
+
+async function openTab(options: { pingUrl?: string; without?: Array<'BroadcastChannel' | 'locks'> } = {}): Promise<Tab> {
+  const frame = document.createElement('iframe');
+  document.body.append(frame);
+  const win = frame.contentWindow as Window & typeof globalThis;
+  for (const name of SHARED) (win as unknown as Record<string, unknown>)[name] = (window as unknown as Record<string, unknown>)[name];
+  for (const api of options.without ?? []) {
+    if (api === 'locks') Object.defineProperty(win.navigator, 'locks', { value: undefined });
+    else (win as unknown as Record<string, unknown>).BroadcastChannel = undefined;
+  }
+  await (win as unknown as { eval(code: string): Promise<unknown> }).eval(`import(${JSON.stringify(new URL('/src/define.ts', location.href).href)})`);
+  const Element = win.customElements.get('session-security') as typeof SessionSecurity;
+  const navigations: unknown[][] = [];
+  stub(Element.prototype as never, 'navigate').callsFake((...args: unknown[]) => navigations.push(args));
+  const el = win.document.createElement('session-security') as SessionSecurity;
+  el.setAttribute('ping-url', options.pingUrl ?? '/ping');
+  win.document.body.append(el);
+  await el.updateComplete;
+  return { win, el, navigations, frame };
+}
+
+const leads = (tab: Tab) => (tab.el as unknown as { tabs: { leader: boolean } }).tabs.leader;
+
+/** Waits until one tab of `tabs` leads (the lock is granted outside the fake clock). */
+async function untilOneLeads(tabs: Tab[]): Promise<void> {
+  await until(() => tabs.filter(leads).length === 1, 'a leader');
+}
+
+const dialogOpen = (tab: Tab) => tab.el.shadowRoot!.querySelector('dialog')!.open;
+const activity = (tab: Tab) => tab.win.dispatchEvent(new tab.win.Event('keydown'));
+
+describe('several tabs', () => {
+  let clock: SinonFakeTimers;
+  let tabs: Tab[];
+
+  before(startWorker);
+  beforeEach(() => {
+    clock = fakeClock();
+    tabs = [];
+  });
+  afterEach(async () => {
+    for (const tab of [...tabs]) closeTab(tab);
+    await macrotask();
+    clock.restore();
+    worker.resetHandlers();
+  });
+
+  /**
+   * Waits until every tab has applied the answer to the `n`th ping. The answer travels
+   * in real time while the clock is frozen: ticking on before it lands would let a
+   * follower's patience run out, which real time would never do.
+   */
+  const untilAnswered = (pings: PingLog, n: number) =>
+    until(() => pings.times.length >= n && tabs.every((tab) => tab.el.controller.latest?.sentAt === pings.times[n - 1]), `answer ${n} in every tab`);
+
+  /** Closes a tab as a browser would: pagehide, then the page and its timers are gone. */
+  const closeTab = (tab: Tab) => {
+    tab.win.dispatchEvent(new tab.win.PageTransitionEvent('pagehide'));
+    tab.el.remove();
+    tab.frame.remove();
+    tabs = tabs.filter((other) => other !== tab);
+  };
+
+  const open = async (count: number, options?: Parameters<typeof openTab>[0]) => {
+    for (let i = 0; i < count; i++) tabs.push(await openTab(options));
+    return tabs;
+  };
+
+  /** Pings over one whole idle cycle (warning, then expiry) with `count` tabs. */
+  async function pingsOverOneCycle(count: number): Promise<number> {
+    const pings = servePing((idleFor) => (idleFor >= 600 ? 'logout' : idleFor));
+    await open(count);
+    await untilOneLeads(tabs);
+    await clock.tickAsync(540_000);
+    await until(() => tabs.every((tab) => tab.el.controller.phase === 'warning'), 'every tab warning');
+    await clock.tickAsync(60_000);
+    await until(() => tabs.every((tab) => tab.navigations.length === 1), 'every tab navigating');
+    await clock.tickAsync(20_000); // followers' patience runs out: no late duplicate
+    return pings.idleFor.length;
+  }
+
+  it('one tab pings twice over a warn-then-expire cycle', async () => {
+    expect(await pingsOverOneCycle(1)).to.equal(2);
+  });
+
+  it('five tabs ping exactly as often as one', async () => {
+    expect(await pingsOverOneCycle(5)).to.equal(2);
+  });
+
+  it('activity in one tab keeps every tab from warning', async () => {
+    const pings = servePing(echo);
+    const [a, b, c] = await open(3);
+    await untilOneLeads(tabs);
+    const warnings = [a, b, c].map((tab) => record(tab.el, 'session-security-warn'));
+    await clock.tickAsync(300_000);
+    activity(c);
+    await until(() => a.el.controller.last === Date.now() && b.el.controller.last === Date.now(), 'activity shared');
+    await clock.tickAsync(240_000);
+    await until(() => pings.idleFor.length === 1);
+    expect(pings.idleFor).to.deep.equal([240]);
+    await clock.tickAsync(10_000);
+    expect(warnings.map((w) => w.length)).to.deep.equal([0, 0, 0]);
+  });
+
+  it('shares activity at most every few seconds per tab, and the last one always', async () => {
+    const [a, b] = await open(2);
+    await untilOneLeads(tabs);
+    let received = 0;
+    const spy = new BroadcastChannel(`session-security ${new URL('/ping', location.href).href}`);
+    spy.onmessage = (event) => event.data.type === 'activity' && received++;
+    for (let i = 0; i < 10; i++) {
+      activity(a);
+      await clock.tickAsync(1000);
+    }
+    await clock.tickAsync(5000);
+    await until(() => b.el.controller.last === a.el.controller.last, 'the trailing share');
+    spy.close();
+    expect(received, '10 s of activity').to.be.within(2, 4);
+  });
+
+  it('shows the warning in every tab, and "stay signed in" in one closes it in all', async () => {
+    const pings = servePing(echo);
+    await open(3);
+    await untilOneLeads(tabs);
+    await clock.tickAsync(540_000);
+    await until(() => tabs.every((tab) => tab.el.controller.phase === 'warning'));
+    await Promise.all(tabs.map((tab) => tab.el.updateComplete));
+    expect(tabs.map(dialogOpen)).to.deep.equal([true, true, true]);
+    const extensions = tabs.map((tab) => record<{ cause: string }>(tab.el, 'session-security-extend'));
+    tabs[2].el.shadowRoot!.querySelector('button')!.click();
+    await until(() => tabs.every((tab) => tab.el.controller.phase === 'active'), 'every tab extended');
+    await Promise.all(tabs.map((tab) => tab.el.updateComplete));
+    expect(tabs.map(dialogOpen)).to.deep.equal([false, false, false]);
+    expect(extensions.map((e) => e[0].detail.cause)).to.deep.equal(['tab', 'tab', 'local']);
+    await until(() => pings.idleFor.length === 2, 'one extend ping');
+    expect(pings.idleFor).to.deep.equal([540, 0]);
+  });
+
+  it('a "logout" answer hides and navigates every tab', async () => {
+    servePing(() => 'logout');
+    await open(3);
+    await untilOneLeads(tabs);
+    const expiries = tabs.map((tab) => record<{ cause: string; reason: string }>(tab.el, 'session-security-expire'));
+    await clock.tickAsync(540_000);
+    await until(() => tabs.every((tab) => tab.navigations.length === 1), 'every tab navigating');
+    expect(tabs.map((tab) => tab.win.getComputedStyle(tab.win.document.body).visibility)).to.deep.equal(['hidden', 'hidden', 'hidden']);
+    expect(expiries.map((e) => e[0].detail.reason)).to.deep.equal(['logout', 'logout', 'logout']);
+    expect(expiries.flat().filter((e) => e.detail.cause === 'local')).to.have.length(1);
+  });
+
+  it('another tab takes over when the leader closes mid-cycle, without a gap or a duplicate', async () => {
+    const pings = servePing((idleFor) => (idleFor >= 600 ? 'logout' : idleFor));
+    await open(3);
+    await untilOneLeads(tabs);
+    await clock.tickAsync(540_000);
+    await until(() => tabs.every((tab) => tab.el.controller.phase === 'warning'));
+    closeTab(tabs.find(leads)!);
+    await untilOneLeads(tabs);
+    await clock.tickAsync(60_000);
+    await until(() => tabs.every((tab) => tab.navigations.length === 1), 'the others expire on time');
+    await clock.tickAsync(20_000);
+    expect(pings.idleFor).to.deep.equal([540, 600]);
+  });
+
+  it('ignores forged and garbage messages', async () => {
+    const pings = servePing(echo);
+    const [a] = await open(1);
+    await untilOneLeads(tabs);
+    const channel = new BroadcastChannel(`session-security ${new URL('/ping', location.href).href}`);
+    const before = a.el.controller.last;
+    await clock.tickAsync(10_000);
+    for (const message of [
+      { type: 'activity', at: Date.now() + 60_000 }, // from the future
+      { type: 'activity', at: 'now' },
+      { type: 'activity', at: NaN },
+      { type: 'answer', answer: { kind: 'idle', idleFor: -5 }, sentAt: Date.now(), at: Date.now() },
+      { type: 'answer', answer: { kind: 'logout', reason: '<img onerror>' }, sentAt: Date.now(), at: Date.now() },
+      { type: 'answer', answer: { kind: 'idle', idleFor: 0 }, sentAt: Date.now() + 1, at: Date.now() + 1 },
+      { type: 'answer', answer: { kind: 'idle', idleFor: 0, times: { warnAfter: 9e9, expireAfter: 1 } }, sentAt: Date.now(), at: Date.now() },
+      'garbage',
+      null,
+      { type: 'hello', extra: true },
+    ])
+      channel.postMessage(message);
+    await until(() => pings.idleFor.length === 0 && a.el.controller.last !== 0);
+    for (let i = 0; i < 20; i++) await macrotask();
+    channel.close();
+    expect(a.el.controller.last).to.equal(before);
+    expect(a.el.controller.phase).to.equal('active');
+    expect(a.el.controller.times).to.deep.equal({ warnAfter: 540, expireAfter: 600 });
+  });
+
+  it('works without BroadcastChannel, through storage events, leaving storage empty', async () => {
+    const pings = servePing(echo);
+    const [a, b] = await open(2, { without: ['BroadcastChannel'] });
+    await untilOneLeads(tabs);
+    await clock.tickAsync(300_000);
+    activity(a);
+    await until(() => b.el.controller.last === Date.now(), 'activity through storage');
+    expect(localStorage.length).to.equal(0);
+    await clock.tickAsync(240_000);
+    await untilAnswered(pings, 1);
+    await clock.tickAsync(300_000);
+    await untilAnswered(pings, 2);
+    expect(pings.idleFor).to.deep.equal([240, 540]);
+    await until(() => b.el.controller.phase === 'warning' && a.el.controller.phase === 'warning');
+  });
+
+  it('works without Web Locks: still warns together, with at most one ping per deadline here', async () => {
+    const pings = servePing(echo);
+    await open(3, { without: ['locks'] });
+    await clock.tickAsync(540_000);
+    await clock.tickAsync(3_000);
+    await until(() => tabs.every((tab) => tab.el.controller.phase === 'warning'), 'every tab warning');
+    expect(pings.idleFor.length).to.be.within(1, 3);
+  });
+
+  it('keeps two apps with different ping-urls independent', async () => {
+    const pings = servePing(echo);
+    const pings2 = servePing(echo, '/other/ping');
+    const [a] = await open(1);
+    const [, b] = await open(1, { pingUrl: '/other/ping' });
+    await until(() => leads(a) && leads(b), 'both lead');
+    await clock.tickAsync(300_000);
+    activity(a);
+    await clock.tickAsync(240_000);
+    await until(() => b.el.controller.phase === 'warning', 'the other app warns');
+    expect(a.el.controller.phase).to.equal('active');
+    expect(pings.idleFor).to.deep.equal([240]);
+    expect(pings2.idleFor).to.deep.equal([540]);
+  });
+});

@@ -1,0 +1,97 @@
+/** Shared by the server tests: a clock the test moves, the demo on a free port, a cookie-keeping client. */
+import type { AddressInfo } from 'node:net';
+import { startDemo, type DemoServer } from '../../demo/server.js';
+
+export const WARN_AFTER = 30;
+export const EXPIRE_AFTER = 60;
+
+/** Time stands still until the test moves it. */
+export class Clock {
+  time = Date.UTC(2030, 0, 1);
+  now = (): number => this.time;
+  advance(seconds: number): void {
+    this.time += seconds * 1000;
+  }
+}
+
+export interface Demo {
+  server: DemoServer;
+  base: string;
+  clock: Clock;
+  close(): Promise<void>;
+}
+
+export async function startTestDemo(): Promise<Demo> {
+  const clock = new Clock();
+  const server = await startDemo({ port: 0, host: '127.0.0.1', warnAfter: WARN_AFTER, expireAfter: EXPIRE_AFTER, now: clock.now });
+  const { port } = server.address() as AddressInfo;
+  return {
+    server,
+    base: `http://127.0.0.1:${port}`,
+    clock,
+    close: () =>
+      new Promise((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
+}
+
+/** A browser stand-in: keeps the session cookie, never follows redirects. */
+export class Client {
+  cookie = '';
+  setCookies: string[] = [];
+
+  constructor(readonly base: string) {}
+
+  async request(path: string, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    if (this.cookie) headers.set('Cookie', this.cookie);
+    const response = await fetch(this.base + path, { ...init, headers, redirect: 'manual' });
+    this.setCookies = response.headers.getSetCookie();
+    for (const line of this.setCookies) {
+      const [pair] = line.split(';');
+      this.cookie = /Max-Age=0/i.test(line) ? '' : pair;
+    }
+    return response;
+  }
+
+  get(path: string, headers: Record<string, string> = {}): Promise<Response> {
+    return this.request(path, { headers });
+  }
+
+  post(path: string, form: Record<string, string>): Promise<Response> {
+    return this.request(path, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(form).toString(),
+    });
+  }
+
+  /** A ping as the element sends it (with the header), or as a forged request without. */
+  async ping(idleFor?: string, withHeader = true): Promise<{ response: Response; body: unknown }> {
+    const query = idleFor === undefined ? '' : `?idleFor=${encodeURIComponent(idleFor)}`;
+    const response = await this.get(`/session/ping${query}`, withHeader ? { 'X-Requested-With': 'XMLHttpRequest' } : {});
+    return { response, body: await response.json() };
+  }
+
+  async signIn(user = 'alice', password = user): Promise<Response> {
+    const response = await this.post('/login', { username: user, password });
+    await response.arrayBuffer();
+    return response;
+  }
+
+  /** The CSRF token of the protected page, as the browser would read it. */
+  async csrfToken(): Promise<string> {
+    const page = await (await this.get('/')).text();
+    const match = /<meta name="csrf-token" content="([^"]+)">/.exec(page);
+    if (!match) throw new Error('no CSRF token on the page');
+    return match[1];
+  }
+}
+
+/** The idle seconds of a live session, from an element-style ping without a report. */
+export async function serverIdle(client: Client): Promise<unknown> {
+  const { body } = await client.ping();
+  return (body as { idleFor?: unknown }).idleFor;
+}

@@ -1,0 +1,118 @@
+/** Sessions through the demo app: activity, server-side expiry, sign-in, sign-out, CSRF. */
+import { after, before, beforeEach, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Client, EXPIRE_AFTER, serverIdle, startTestDemo, type Demo } from './helpers.js';
+
+describe('sessions', () => {
+  let demo: Demo;
+  let client: Client;
+  before(async () => {
+    demo = await startTestDemo();
+  });
+  after(() => demo.close());
+  beforeEach(async () => {
+    client = new Client(demo.base);
+    const response = await client.signIn();
+    assert.equal(response.status, 303);
+  });
+
+  test('signing in sets an HttpOnly, SameSite=Lax, Path=/ cookie with a 256-bit random id', () => {
+    const [line] = client.setCookies;
+    assert.match(line, /^session_security=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Lax$/);
+  });
+
+  test('signing in again issues a new session id and ends the old one', async () => {
+    const old = client.cookie;
+    await client.signIn('bob');
+    assert.notEqual(client.cookie, old);
+    const stale = new Client(demo.base);
+    stale.cookie = old;
+    assert.equal((await stale.get('/')).status, 303);
+  });
+
+  test('a wrong password is refused', async () => {
+    const stranger = new Client(demo.base);
+    const response = await stranger.signIn('alice', 'bob');
+    assert.equal(response.status, 401);
+    assert.equal(stranger.cookie, '');
+    assert.equal((await stranger.signIn('mallory', 'mallory')).status, 401);
+  });
+
+  test('after sign-in only allowlisted pages are redirect targets', async () => {
+    const stranger = new Client(demo.base);
+    const cdn = await stranger.post('/login', { username: 'alice', password: 'alice', next: '/cdn' });
+    assert.equal(cdn.headers.get('location'), '/cdn');
+    const evil = await stranger.post('/login', { username: 'alice', password: 'alice', next: 'https://evil.example/' });
+    assert.equal(evil.headers.get('location'), '/');
+  });
+
+  test('a normal page request touches the session', async () => {
+    demo.clock.advance(20);
+    assert.equal(await serverIdle(client), 20);
+    const page = await client.get('/');
+    assert.equal(page.status, 200);
+    assert.equal(page.headers.get('cache-control'), 'no-store');
+    await page.arrayBuffer();
+    assert.equal(await serverIdle(client), 0);
+  });
+
+  test('an expired session makes the protected page redirect to the sign-in page', async () => {
+    demo.clock.advance(EXPIRE_AFTER);
+    const response = await client.get('/');
+    assert.equal(response.status, 303);
+    assert.equal(response.headers.get('location'), '/login?expired=1&next=%2F');
+    assert.equal(client.cookie, '', 'cookie cleared');
+    const login = await client.get('/login?expired=1');
+    assert.match(await login.text(), /signed out after a period of inactivity/);
+  });
+
+  test('signed out, the protected pages redirect to the sign-in page', async () => {
+    const stranger = new Client(demo.base);
+    for (const path of ['/', '/cdn']) {
+      const response = await stranger.get(path);
+      assert.equal(response.status, 303);
+      assert.equal(response.headers.get('location'), `/login?next=${encodeURIComponent(path)}`);
+    }
+  });
+
+  test('signing out destroys the session', async () => {
+    const token = await client.csrfToken();
+    const old = client.cookie;
+    const response = await client.post('/logout', { csrfmiddlewaretoken: token });
+    assert.equal(response.status, 303);
+    assert.equal(response.headers.get('location'), '/login');
+    assert.equal(client.cookie, '');
+    client.cookie = old; // replaying the old cookie does not bring it back
+    assert.equal((await client.get('/')).status, 303);
+    assert.deepEqual((await client.ping('0')).body, { status: 'logout' });
+  });
+
+  test('signing out needs the CSRF token', async () => {
+    const response = await client.post('/logout', { csrfmiddlewaretoken: 'forged' });
+    assert.equal(response.status, 403);
+    await response.arrayBuffer();
+    assert.equal((await client.get('/')).status, 200);
+  });
+
+  test('the form post checks the CSRF token', async () => {
+    const wrong = await client.post('/', { csrfmiddlewaretoken: 'forged', secret: 'x' });
+    assert.equal(wrong.status, 403);
+    await wrong.arrayBuffer();
+    const missing = await client.post('/', { secret: 'x' });
+    assert.equal(missing.status, 403);
+    await missing.arrayBuffer();
+    const other = new Client(demo.base);
+    await other.signIn('bob');
+    const foreign = await client.post('/', { csrfmiddlewaretoken: await other.csrfToken(), secret: 'x' });
+    assert.equal(foreign.status, 403, "another session's token");
+    await foreign.arrayBuffer();
+  });
+
+  test('the form post shows the submitted text, escaped', async () => {
+    const response = await client.post('/cdn', { csrfmiddlewaretoken: await client.csrfToken(), secret: '<script>alert("x")</script> & \'' });
+    assert.equal(response.status, 200);
+    const page = await response.text();
+    assert.ok(page.includes('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;'));
+    assert.ok(!page.includes('<script>alert'));
+  });
+});
