@@ -1,8 +1,9 @@
 // Three builds of the browser code (the reference server is compiled by tsc):
 // 1. dist/*.js + .d.ts: the npm library, lit external, readable, tree-shakable;
-// 2. dist/session-security.cdn.js: one minified file with lit inside, defines the tag;
-// 3. dist/session-security.min.js: the element alone, minified, lit external (what
-//    `npm run size` reports as the element's own weight; also handy with import maps).
+// 2. dist/cdn/session-security.js: minified, lit inside, defines the tag; each
+//    translation but English is a small chunk beside it, loaded only when a page needs it;
+// 3. dist/min/session-security.js: the same with lit external (what `npm run size`
+//    reports as the element's own weight; also handy with import maps).
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
@@ -12,7 +13,7 @@ const ts = (declarations) =>
     tsconfig: './tsconfig.json',
     declaration: declarations,
     declarationDir: declarations ? 'dist' : undefined,
-    outDir: 'dist',
+    outDir: declarations ? 'dist' : undefined,
   });
 const isLit = (id) => id === 'lit' || id.startsWith('lit/') || id.startsWith('@lit/') || id.startsWith('lit-');
 const minify = () =>
@@ -26,14 +27,14 @@ export default [
     plugins: [ts(true)],
   },
   {
-    input: 'src/define.ts',
-    output: { file: 'dist/session-security.cdn.js', format: 'es' },
+    input: { 'session-security': 'src/define.ts' },
+    output: { dir: 'dist/cdn', format: 'es', chunkFileNames: '[name].js' },
     plugins: [resolve(), ts(false), minify()],
   },
   {
-    input: 'src/define.ts',
+    input: { 'session-security': 'src/define.ts' },
     external: isLit,
-    output: { file: 'dist/session-security.min.js', format: 'es' },
+    output: { dir: 'dist/min', format: 'es', chunkFileNames: '[name].js' },
     plugins: [ts(false), minify()],
   },
 ];

@@ -96,7 +96,7 @@ export interface ProtectedPage {
 export function protectedPage({ nonce, session, path, submitted }: ProtectedPage): Html {
   const cdn = path === '/cdn';
   const loader = cdn
-    ? html`<script type="module" src="/dist/session-security.cdn.js"></script>`
+    ? html`<script type="module" src="/dist/cdn/session-security.js"></script>`
     : html`<script type="importmap" nonce="${nonce}">${trusted(IMPORT_MAP)}</script>
 <script type="module" src="/dist/define.js"></script>`;
   const head = html`<meta name="csrf-token" content="${session.csrfToken}">
@@ -116,7 +116,7 @@ ${loader}
 </header>
 <main>
 <h1>Protected page</h1>
-<p>This page loads the element from ${cdn ? html`the CDN bundle (<code>/dist/session-security.cdn.js</code>)` : html`the npm build (<code>/dist/define.js</code> and lit through an import map)`}.
+<p>This page loads the element from ${cdn ? html`the CDN bundle (<code>/dist/cdn/session-security.js</code>)` : html`the npm build (<code>/dist/define.js</code> and lit through an import map)`}.
 See also <a href="${cdn ? '/' : '/cdn'}">the ${cdn ? 'npm build' : 'CDN bundle'} page</a>.</p>
 <p class="note">Stay idle: a warning appears after ${session.warnAfter} s and you are signed out after ${session.expireAfter} s.
 Moving the mouse or typing keeps you signed in. Open a second tab: both follow one session.</p>

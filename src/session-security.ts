@@ -1,21 +1,35 @@
 /**
  * <session-security>: attributes become a validated configuration, the controller
  * (core/controller.ts) makes every decision, browser adapters feed it, and this class
- * renders its state and turns its decisions into DOM events.
+ * turns its decisions into DOM events and renders the dialog (dialog-view.ts).
  */
 import { LitElement, html, type PropertyValues } from 'lit';
 import { SessionController, type ControllerEvents } from './core/controller.js';
 import { DEFAULT_TIMES, checkSeconds, checkTimes, checkUrl } from './core/config.js';
+import type { PingAnswer } from './core/protocol.js';
 import type { Times } from './core/timeline.js';
 import { PingClient } from './browser/ping-client.js';
 import { watchActivity, watchWakeUps } from './browser/activity.js';
 import { hidePage } from './browser/hide-page.js';
 import { TabSync } from './browser/tab-sync.js';
+import { guardForms, type FormGuard } from './browser/form-guard.js';
+import { ReloginWindow } from './browser/relogin.js';
+import { CSRF_SELECTOR, csrfField, updateCsrfTokens } from './browser/csrf.js';
 import { en } from './i18n/en.js';
+import type { Strings } from './i18n/strings.js';
+import { langOf, loadStrings, matchLocale } from './i18n/locale.js';
+import { renderDialog, type View } from './dialog-view.js';
 import { styles } from './styles.js';
 
 /** Running elements by ping URL, to warn about two elements for one session. */
 const running = new Map<string, SessionSecurity>();
+
+/** The deepest focused element, through open shadow roots. */
+function deepActiveElement(): HTMLElement | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active as HTMLElement | null;
+}
 
 export class SessionSecurity extends LitElement {
   static override styles = styles;
@@ -25,6 +39,11 @@ export class SessionSecurity extends LitElement {
     expireAfter: { attribute: 'expire-after', type: Number, reflect: true },
     returnToUrl: { attribute: 'return-to-url', reflect: true },
     pingTimeout: { attribute: 'ping-timeout', type: Number, reflect: true },
+    logoutUrl: { attribute: 'logout-url', reflect: true },
+    loginUrl: { attribute: 'login-url', reflect: true },
+    loginMode: { attribute: 'login-mode', reflect: true },
+    csrfSelector: { attribute: 'csrf-selector', reflect: true },
+    noLeaveConfirm: { attribute: 'no-leave-confirm', type: Boolean, reflect: true },
   };
 
   /** The ping endpoint: http(s) or relative. Required. */
@@ -37,38 +56,70 @@ export class SessionSecurity extends LitElement {
   declare returnToUrl: string;
   /** Seconds before a ping without an answer counts as failed. */
   declare pingTimeout: number;
+  /** Offers "Sign out now" in the warning: a POST form to this URL. */
+  declare logoutUrl: string;
+  /** Turns on signing back in without leaving the page, with this login page. */
+  declare loginUrl: string;
+  /** "popup" (default) or "frame": where the login page opens. */
+  declare loginMode: string;
+  /** Which inputs and meta tags hold the CSRF token a resumed page needs refreshed. */
+  declare csrfSelector: string;
+  /** No "leave page?" confirmation for unsaved forms. */
+  declare noLeaveConfirm: boolean;
 
   /** The decisions; read its `phase`, `last` and `expiresAt` for the current state. */
   readonly controller: SessionController;
+  private readonly pinger: PingClient;
   private times: Times = DEFAULT_TIMES;
   private ping?: URL;
   private returnTo?: URL;
+  private logout?: URL;
+  private login?: URL;
   private timeout = 10;
   private configured = '';
   private unwatch: Array<() => void> = [];
   private tabs?: TabSync;
+  private forms?: FormGuard;
+  private relogin?: ReloginWindow;
+  private reloginView?: { frame?: boolean; popupBlocked?: boolean };
+  private strings: Strings = en;
+  private locale = 'en';
   private tick?: ReturnType<typeof setInterval>;
+  private focusBefore?: HTMLElement | null;
+  private probing = false;
+  private probeAgain = false;
+  private expiredHere = false;
+  /** The polite announcement outside the dialog, for after it closed ("session extended"). */
+  private status = '';
 
   constructor() {
     super();
-    this.pingUrl = '';
+    this.pingUrl = this.returnToUrl = this.logoutUrl = this.loginUrl = '';
+    this.loginMode = 'popup';
+    this.csrfSelector = CSRF_SELECTOR;
     this.warnAfter = DEFAULT_TIMES.warnAfter;
     this.expireAfter = DEFAULT_TIMES.expireAfter;
-    this.returnToUrl = '';
     this.pingTimeout = 10;
+    this.noLeaveConfirm = false;
+    this.pinger = new PingClient(
+      () => this.ping,
+      () => this.timeout,
+    );
     this.controller = new SessionController(
       () => this.times,
-      new PingClient(
-        () => this.ping,
-        () => this.timeout,
-      ),
+      this.pinger,
       (type, detail) => this.onDecision(type, detail),
     );
   }
 
-  /** Seconds of inactivity before the session ends, as in force now (WCAG 2.2.6). */
+  /** Seconds of inactivity before the session ends, as in force now (WCAG 2.2.6: tell users up front). */
   get timeoutSeconds(): number {
     return this.controller.times.expireAfter;
+  }
+
+  /** Whether a form of the page has changes the user has not submitted. */
+  get unsavedChanges(): boolean {
+    return !!this.forms?.dirty;
   }
 
   /** Reports activity the DOM does not show (a video playing, a long upload...). */
@@ -87,9 +138,56 @@ export class SessionSecurity extends LitElement {
     const key = this.ping?.href ?? '';
     if (running.has(key)) console.warn(`<session-security>: another element already watches ping-url="${this.pingUrl}"; they act as two tabs and both show the dialog. Use one per page.`);
     else running.set(key, this);
-    this.unwatch = [watchActivity((at) => this.controller.activity(at)), watchWakeUps(this.controller.check)];
+    this.unwatch = [
+      watchActivity((at) => this.controller.activity(at)),
+      watchWakeUps(() => {
+        this.controller.check();
+        if (this.relogin) this.probe();
+      }),
+    ];
+    this.guardForms();
     this.syncTabs();
     this.controller.start();
+    this.localize();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const stop of this.unwatch) stop();
+    this.unwatch = [];
+    this.tabs?.stop();
+    this.forms?.stop();
+    this.relogin?.close();
+    this.tabs = this.forms = this.relogin = undefined;
+    this.controller.stop();
+    this.setTick(false);
+    for (const [key, element] of running) if (element === this) running.delete(key);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (this.isConnected && Object.keys(SessionSecurity.properties).some((key) => changed.has(key)) && this.configure()) {
+      if (changed.has('pingUrl')) this.syncTabs();
+      if (changed.has('noLeaveConfirm')) this.guardForms();
+      this.controller.check(); // new values take effect at once
+    }
+  }
+
+  /** Validates the attributes (once per set of values); true when they changed. */
+  private configure(): boolean {
+    const key = Object.keys(SessionSecurity.properties)
+      .map((name) => this[name as keyof this])
+      .join(' ');
+    if (key === this.configured) return false;
+    this.configured = key;
+    const base = document.baseURI;
+    this.times = checkTimes(this.warnAfter, this.expireAfter);
+    this.ping = checkUrl('ping-url', this.pingUrl, base, true);
+    this.returnTo = checkUrl('return-to-url', this.returnToUrl, base, false);
+    this.logout = checkUrl('logout-url', this.logoutUrl, base, false);
+    this.login = checkUrl('login-url', this.loginUrl, base, false);
+    this.timeout = checkSeconds('ping-timeout', this.pingTimeout, 10);
+    if (this.loginMode !== 'popup' && this.loginMode !== 'frame') console.error(`<session-security>: login-mode="${this.loginMode}" is not "popup" or "frame"; using "popup".`);
+    return true;
   }
 
   /** One channel and one leader lock per ping URL: another app on the origin is another session. */
@@ -101,54 +199,72 @@ export class SessionSecurity extends LitElement {
     this.tabs.start();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    for (const stop of this.unwatch) stop();
-    this.unwatch = [];
-    this.tabs?.stop();
-    this.tabs = undefined;
-    this.controller.stop();
-    this.setTick(false);
-    for (const [key, element] of running) if (element === this) running.delete(key);
+  private guardForms(): void {
+    this.forms?.stop();
+    this.forms = guardForms();
+    if (this.noLeaveConfirm) this.forms.release(); // still tracks unsavedChanges
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    if (this.isConnected && Object.keys(SessionSecurity.properties).some((key) => changed.has(key)) && this.configure()) {
-      if (changed.has('pingUrl')) this.syncTabs();
-      this.controller.check(); // new values take effect at once
-    }
-  }
-
-  /** Validates the attributes (once per set of values); true when they changed. */
-  private configure(): boolean {
-    const key = [this.pingUrl, this.warnAfter, this.expireAfter, this.returnToUrl, this.pingTimeout].join(' ');
-    if (key === this.configured) return false;
-    this.configured = key;
-    this.times = checkTimes(this.warnAfter, this.expireAfter);
-    this.ping = checkUrl('ping-url', this.pingUrl, document.baseURI, true);
-    this.returnTo = checkUrl('return-to-url', this.returnToUrl, document.baseURI, false);
-    this.timeout = checkSeconds('ping-timeout', this.pingTimeout, 10);
-    return true;
+  /** Loads the strings of the element's language (its lang, or the closest ancestor's). */
+  private async localize(): Promise<void> {
+    const locale = matchLocale(langOf(this));
+    if (locale === this.locale) return;
+    const strings = await loadStrings(locale);
+    this.locale = locale;
+    this.strings = strings;
+    this.requestUpdate();
   }
 
   private onDecision<K extends keyof ControllerEvents>(type: K, detail: ControllerEvents[K]): void {
     if (type === 'change') {
-      hidePage(this.controller.checking);
+      hidePage(this.controller.checking || this.controller.phase === 'expired');
       this.requestUpdate();
       return;
     }
+    if (type === 'revive') {
+      this.probe();
+      return;
+    }
+    if (type === 'warn') {
+      this.status = ''; // so that the next "extended" is a change, and is announced
+      this.localize();
+    }
+    const expire = type === 'expire';
     const event = new CustomEvent(`session-security-${type}`, {
       bubbles: true,
       composed: true,
-      cancelable: type === 'expire',
-      detail: type === 'warn' ? { ...detail, expiresAt: this.controller.expiresAt, timeout: this.timeoutSeconds } : detail,
+      cancelable: expire,
+      detail:
+        type === 'warn'
+          ? { ...detail, expiresAt: this.controller.expiresAt, timeout: this.timeoutSeconds }
+          : expire
+            ? { ...detail, unsavedChanges: this.unsavedChanges }
+            : detail,
     });
-    if (this.dispatchEvent(event) && type === 'expire') {
-      hidePage(true);
-      this.navigate(this.returnTo?.href);
-    } else if (type === 'expire') {
-      hidePage(false); // the page handles expiry itself
+    if (this.dispatchEvent(event) || !expire) {
+      if (expire) this.expire();
+      if (type === 'extend') this.status = this.text('extended');
+      return;
     }
+    hidePage(false); // the page handles expiry itself
+    this.requestUpdate();
+  }
+
+  /** At expiry: the page is hidden already; sign in again in place, or leave. */
+  private expire(): void {
+    this.expiredHere = true;
+    if (this.login) {
+      this.relogin = new ReloginWindow(() => this.probe());
+      this.reloginView = {};
+      this.requestUpdate();
+      return;
+    }
+    this.leave(this.returnTo?.href);
+  }
+
+  private leave(url?: string): void {
+    this.forms?.release(); // our own navigation needs no confirmation
+    this.navigate(url);
   }
 
   /** Leaves the page at expiry; replace() keeps the expired page out of history. */
@@ -157,47 +273,129 @@ export class SessionSecurity extends LitElement {
     else location.reload();
   }
 
+  private signIn(): void {
+    if (!this.login || !this.relogin) return;
+    if (this.loginMode === 'frame') {
+      this.reloginView = { frame: true };
+      this.relogin.watch();
+    } else {
+      this.reloginView = { popupBlocked: !this.relogin.openPopup(this.login) };
+    }
+    this.requestUpdate();
+  }
+
+  private cancelSignIn(): void {
+    this.relogin?.close();
+    this.reloginView = {};
+    this.requestUpdate();
+  }
+
+  /**
+   * While a sign-in is pending: has someone signed in? The same user resumes in place
+   * with a fresh CSRF token; anyone else, or a server that does not name users, gets a
+   * reloaded page, so nobody ever sees another user's page.
+   */
+  private async probe(): Promise<void> {
+    if (!this.relogin) return;
+    // A reason to look again while a probe is under way (the user just came back from
+    // the login page) must not be lost: the answer under way may predate the sign-in.
+    if (this.probing) {
+      this.probeAgain = true;
+      return;
+    }
+    this.probing = true;
+    const answer: PingAnswer = await this.pinger.send(0);
+    this.probing = false;
+    const again = this.probeAgain;
+    this.probeAgain = false;
+    if (answer.kind !== 'idle' || !this.relogin) {
+      if (again) this.probe();
+      return;
+    }
+    this.relogin.close();
+    this.relogin = this.reloginView = undefined;
+    const before = this.controller.user;
+    if (!before || answer.user !== before) return this.leave();
+    this.expiredHere = false;
+    this.controller.resume(answer);
+    hidePage(false);
+    if (answer.csrfToken) updateCsrfTokens(answer.csrfToken, this.csrfSelector);
+    this.dispatchEvent(
+      new CustomEvent('session-security-resume', {
+        bubbles: true,
+        composed: true,
+        detail: { user: answer.user, csrfToken: answer.csrfToken, unsavedChanges: this.unsavedChanges },
+      }),
+    );
+  }
+
+  /** A string, unless overridden by a text-* attribute (e.g. text-stay for "stay"). Plain text only. */
+  private text = (key: keyof Strings): string =>
+    this.getAttribute(`text-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`) ?? this.strings[key];
+
+
+  private get view(): View {
+    const { phase, checking } = this.controller;
+    if (checking) return 'checking';
+    // Not ours to show when the page cancelled the expire event: it handles expiry itself.
+    if (phase === 'expired') return this.relogin ? 'relogin' : this.expiredHere ? 'expired' : 'closed';
+    return phase === 'warning' ? 'warning' : 'closed';
+  }
+
+  protected override render() {
+    const view = this.view;
+    const field = this.logout && csrfField(this.csrfSelector);
+    return html`<dialog
+        part="dialog"
+        class=${view === 'warning' ? '' : 'hidden-page'}
+        role="alertdialog"
+        aria-labelledby="title"
+        aria-describedby="message"
+        @cancel=${this.onCancel}
+      >
+        ${view === 'closed'
+          ? ''
+          : renderDialog({
+              view,
+              left: Math.max(0, Math.ceil((this.controller.expiresAt - Date.now()) / 1000)),
+              locale: this.locale,
+              text: this.text,
+              signOut: this.logout && { action: this.logout.href, field },
+              frame: this.reloginView?.frame ? this.login?.href : undefined,
+              loginHref: (this.login ?? this.returnTo)?.href,
+              popupBlocked: this.reloginView?.popupBlocked,
+              stay: () => this.controller.extend(),
+              signIn: () => this.signIn(),
+              cancel: () => this.cancelSignIn(),
+              frameLoaded: () => this.probe(),
+            })}
+      </dialog>
+      <p role="status" class="visually-hidden">${this.status}</p>`;
+  }
+
+  protected override updated(): void {
+    const dialog = this.renderRoot.querySelector('dialog')!;
+    const open = this.view !== 'closed' && this.isConnected;
+    if (open && !dialog.open) {
+      this.focusBefore = deepActiveElement();
+      dialog.showModal();
+    }
+    if (!open && dialog.open) {
+      dialog.close();
+      // Back where the user was, even inside another shadow root; if that element is
+      // gone, the browser's default (the document) is the sensible place.
+      if (this.focusBefore?.isConnected) this.focusBefore.focus();
+      this.focusBefore = undefined;
+    }
+    this.setTick(open && this.controller.phase === 'warning');
+  }
+
   private setTick(on: boolean): void {
     if (on && !this.tick) this.tick = setInterval(() => this.requestUpdate(), 1000);
     if (!on && this.tick) {
       clearInterval(this.tick);
       this.tick = undefined;
     }
-  }
-
-  private get open(): boolean {
-    return this.controller.phase !== 'active' || this.controller.checking;
-  }
-
-  protected override render() {
-    const { phase, checking } = this.controller;
-    const hidden = phase === 'expired' || checking;
-    const left = Math.max(0, Math.ceil((this.controller.expiresAt - Date.now()) / 1000));
-    const time = `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`;
-    return html`<dialog
-      part="dialog"
-      class=${hidden ? 'hidden-page' : ''}
-      role="alertdialog"
-      aria-labelledby="title"
-      aria-describedby="message"
-      @cancel=${this.onCancel}
-    >
-      ${hidden
-        ? html`<h2 id="title" part="title">${checking ? en.title : en.expiredTitle}</h2>
-            <p id="message" part="message">${checking ? en.checkingMessage : en.expiredMessage}</p>`
-        : html`<h2 id="title" part="title">${en.title}</h2>
-            <p id="message" part="message">${en.message}</p>
-            <p part="countdown">${en.timeLeft} <time datetime="PT${left}S">${time}</time></p>
-            <button part="button" autofocus @click=${() => this.controller.extend()}>${en.stay}</button>`}
-    </dialog>`;
-  }
-
-  protected override updated(): void {
-    const dialog = this.renderRoot.querySelector('dialog')!;
-    const open = this.open && this.isConnected;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-    this.setTick(open && this.controller.phase === 'warning');
   }
 
   /** Escape means "stay signed in" while warning; after expiry there is nothing to cancel. */
@@ -211,7 +409,8 @@ declare global {
   interface HTMLElementEventMap {
     'session-security-warn': CustomEvent<ControllerEvents['warn'] & { expiresAt: number; timeout: number }>;
     'session-security-extend': CustomEvent<ControllerEvents['extend']>;
-    'session-security-expire': CustomEvent<ControllerEvents['expire']>;
+    'session-security-expire': CustomEvent<ControllerEvents['expire'] & { unsavedChanges: boolean }>;
     'session-security-ping-error': CustomEvent<ControllerEvents['ping-error']>;
+    'session-security-resume': CustomEvent<{ user?: string; csrfToken?: string; unsavedChanges: boolean }>;
   }
 }

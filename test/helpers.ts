@@ -8,6 +8,15 @@ import { http, HttpResponse, delay, type HttpResponseResolver } from 'msw';
 import { useFakeTimers, type SinonFakeTimers } from 'sinon';
 
 export const worker = setupWorker();
+
+/**
+ * This test file's ping URL. Test files run side by side in one browser, and every page
+ * of an origin with the same ping URL is one session to the element (tab sync through
+ * BroadcastChannel and Web Locks), so each file gets a ping URL of its own.
+ */
+export const PING = `/ping/${Math.random().toString(36).slice(2)}`;
+/** The tab channel's and the leader lock's name for a ping URL. */
+export const channelName = (pingUrl = PING): string => `session-security ${new URL(pingUrl, location.href).href}`;
 let started: Promise<unknown> | undefined;
 export function startWorker(): Promise<unknown> {
   started ??= worker.start({ quiet: true, onUnhandledRequest: 'error' });
@@ -53,10 +62,10 @@ export interface PingLog {
 }
 
 /**
- * Serves GET /ping with `answer(idleFor, n)`: a JSON value, a Response, or 'hang'.
+ * Serves GET PING (or `url`) with `answer(idleFor, n)`: a JSON value, a Response, or 'hang'.
  * Returns the log of what the element sent.
  */
-export function servePing(answer: (idleFor: number, n: number) => unknown, url = '/ping'): PingLog {
+export function servePing(answer: (idleFor: number, n: number) => unknown, url = PING): PingLog {
   const log: PingLog = { idleFor: [], requests: [], times: [] };
   const resolver: HttpResponseResolver = async ({ request }) => {
     const idleFor = Number(new URL(request.url).searchParams.get('idleFor') ?? NaN);
@@ -84,8 +93,8 @@ export function record<T = unknown>(target: EventTarget, type: string): CustomEv
 }
 
 /** Waits until some tab holds the leader lock of `pingUrl` (granted asynchronously, outside the fake clock). */
-export async function untilLeader(pingUrl = '/ping'): Promise<void> {
-  const name = `session-security ${new URL(pingUrl, location.href).href}`;
+export async function untilLeader(pingUrl = PING): Promise<void> {
+  const name = channelName(pingUrl);
   const limit = performance.now() + 5000;
   while (performance.now() < limit) {
     const { held = [] } = await navigator.locks.query();

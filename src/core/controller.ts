@@ -49,6 +49,8 @@ export interface ControllerEvents {
   extend: { cause: Cause };
   expire: { reason: LogoutReason; cause: Cause };
   'ping-error': { reason: string; cause: Cause };
+  /** After expiry, another tab's answer says a session exists again (someone signed in). */
+  revive: { cause: Cause };
   /** Anything the view shows changed (phase, checking, deadlines). */
   change: undefined;
 }
@@ -62,8 +64,10 @@ export class SessionController {
   synced = 0;
   /** True while the page is hidden because the deadline passed and the server is being asked. */
   checking = false;
-  /** The latest answer applied, ours or another tab's (relogin reads `user` and `csrfToken`). */
+  /** The latest answer applied, ours or another tab's. */
   latest?: Answered;
+  /** The opaque user of the last answer that named one: who may resume after signing in again. */
+  user?: string;
   peers?: Peers;
   private failed = false;
   private busy = false;
@@ -142,7 +146,11 @@ export class SessionController {
    * another tab shared (possibly a while ago, when a waking tab asks for it).
    */
   receive(answer: PingAnswer, sentAt: number, cause: Cause, at = Date.now()): void {
-    if (!this.running || this.phase === 'expired' || sentAt < (this.latest?.sentAt ?? 0)) return;
+    if (!this.running || sentAt < (this.latest?.sentAt ?? 0)) return;
+    if (this.phase === 'expired') {
+      if (answer.kind === 'idle' && sentAt > (this.latest?.sentAt ?? 0)) this.emit('revive', { cause });
+      return;
+    }
     this.latest = { answer, sentAt, at };
     if (answer.kind === 'logout') return this.expire(answer.reason, cause);
     this.waitingSince = 0;
@@ -151,12 +159,28 @@ export class SessionController {
       this.emit('ping-error', { reason: answer.reason, cause });
     } else {
       if (answer.times) this.serverTimes = answer.times;
+      this.user = answer.user;
       // The server is the authority on everything up to the ping; only activity that
       // happened while the ping was under way can be newer than what it knows.
       this.synced = at - answer.idleFor * 1000;
       this.last = this.last > sentAt ? Math.max(this.last, this.synced) : this.synced;
     }
     this.settle(Date.now(), cause);
+  }
+
+  /**
+   * Picks up again after the user signed back in (the relogin flow checked it is the
+   * same user): a fresh session, active now, shared with the other tabs.
+   */
+  resume(answer: PingAnswer & { kind: 'idle' }): void {
+    const now = Date.now();
+    this.phase = 'active';
+    this.last = this.synced = now;
+    this.failed = false;
+    this.latest = undefined;
+    this.peers?.answer(answer, now, now);
+    this.receive(answer, now, 'local', now);
+    this.emit('change', undefined);
   }
 
   private dueAt(): number {

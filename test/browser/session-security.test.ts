@@ -3,7 +3,9 @@ import { HttpResponse, http } from 'msw';
 import { stub, type SinonFakeTimers, type SinonStub } from 'sinon';
 import '../../src/define.js';
 import type { SessionSecurity } from '../../src/session-security.js';
-import { echo, fakeClock, record, servePing, startWorker, until, untilLeader, worker } from '../helpers.js';
+import { PING, echo, fakeClock, record, servePing, startWorker, until, untilLeader, worker } from '../helpers.js';
+
+const PING2 = `${PING}/2`;
 
 describe('<session-security>', () => {
   let clock: SinonFakeTimers;
@@ -22,7 +24,7 @@ describe('<session-security>', () => {
   });
 
   const mount = async (returnTo = '/login/') => {
-    const el = await fixture<SessionSecurity>(html`<session-security ping-url="/ping" return-to-url=${returnTo}></session-security>`);
+    const el = await fixture<SessionSecurity>(html`<session-security ping-url=${PING} return-to-url=${returnTo}></session-security>`);
     await untilLeader();
     return el;
   };
@@ -44,10 +46,10 @@ describe('<session-security>', () => {
     expect(d.querySelector(`#${d.getAttribute('aria-describedby')}`)!.textContent).to.contain('stay signed in');
     expect(el.shadowRoot!.activeElement?.textContent).to.equal('Stay signed in');
     expect(warnings[0].detail).to.include({ cause: 'local', timeout: 600 });
-    expect(d.querySelector('time')!.textContent).to.equal('1:00');
+    expect(d.querySelector('[part~=countdown]')!.textContent).to.equal('Time left: 1:00');
     await clock.tickAsync(15_000);
     await el.updateComplete;
-    expect(d.querySelector('time')!.textContent, 'countdown from the wall clock').to.equal('0:45');
+    expect(d.querySelector('[part~=countdown]')!.textContent, 'countdown from the wall clock').to.equal('Time left: 0:45');
   });
 
   it('sends the protocol: GET ?idleFor, the CSRF header, no cache, same-origin credentials', async () => {
@@ -80,7 +82,7 @@ describe('<session-security>', () => {
     await clock.tickAsync(540_000);
     await until(() => expiries.length === 1, 'expire event');
     expect(expiries[0].cancelable).to.equal(true);
-    expect(expiries[0].detail).to.deep.equal({ reason: 'logout', cause: 'local' });
+    expect(expiries[0].detail).to.deep.equal({ reason: 'logout', cause: 'local', unsavedChanges: false });
     expect(pageHidden()).to.equal(true);
     expect(navigate.calledOnceWithExactly(new URL('/login/', location.href).href)).to.equal(true);
     await el.updateComplete;
@@ -97,9 +99,9 @@ describe('<session-security>', () => {
 
     navigate.resetHistory();
     document.documentElement.style.removeProperty('visibility');
-    const other = await fixture<SessionSecurity>(html`<session-security ping-url="/ping2"></session-security>`);
-    await untilLeader('/ping2');
-    worker.use(http.get('/ping2', () => HttpResponse.json('logout')));
+    const other = await fixture<SessionSecurity>(html`<session-security ping-url=${PING2}></session-security>`);
+    await untilLeader(PING2);
+    worker.use(http.get(PING2, () => HttpResponse.json('logout')));
     other.addEventListener('session-security-expire', (event) => event.preventDefault());
     const expiries = record(other, 'session-security-expire');
     await clock.tickAsync(540_000);
@@ -245,7 +247,7 @@ describe('<session-security>', () => {
     ]) {
       it(`${attribute}="${value}": a console error naming it, and the defaults`, async () => {
         servePing(echo);
-        const el = await fixture<SessionSecurity>(html`<session-security ping-url="/ping" warn-after="540"></session-security>`);
+        const el = await fixture<SessionSecurity>(html`<session-security ping-url=${PING} warn-after="540"></session-security>`);
         el.setAttribute(attribute, value);
         await el.updateComplete;
         expect(logged()).to.contain(attribute);
@@ -277,7 +279,7 @@ describe('<session-security>', () => {
     it('a warning window under 20 s is obeyed with a console warning', async () => {
       const warn = stub(console, 'warn');
       try {
-        const el = await fixture<SessionSecurity>(html`<session-security ping-url="/ping" warn-after="50" expire-after="60"></session-security>`);
+        const el = await fixture<SessionSecurity>(html`<session-security ping-url=${PING} warn-after="50" expire-after="60"></session-security>`);
         expect(warn.args.map((a) => String(a[0])).join()).to.contain('WCAG 2.2.1');
         expect(el.controller.times).to.deep.equal({ warnAfter: 50, expireAfter: 60 });
       } finally {
@@ -289,7 +291,7 @@ describe('<session-security>', () => {
   it('reflects attributes to properties and back, and applies changes at once', async () => {
     const pings = servePing(echo);
     const el = await mount();
-    expect(el.pingUrl).to.equal('/ping');
+    expect(el.pingUrl).to.equal(PING);
     expect(el.getAttribute('warn-after')).to.equal('540');
     el.warnAfter = 60;
     el.expireAfter = 120;

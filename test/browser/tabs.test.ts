@@ -1,53 +1,13 @@
-/**
- * Several tabs of one browser: each "tab" is a same-origin iframe with its own realm,
- * custom element registry, BroadcastChannel and Web Locks client, running the real
- * module. They share the test's fake clock (their timers and Date are the parent's), so
- * one tick moves every tab's time together, and the parent's fetch, so that msw (whose
- * service worker does not control about:blank frames) answers their pings.
- */
+/** Several tabs of one browser act as one user (see test/tab-harness.ts for what a tab is). */
 import { expect } from '@open-wc/testing';
-import { stub, type SinonFakeTimers } from 'sinon';
-import type { SessionSecurity } from '../../src/session-security.js';
-import { echo, fakeClock, macrotask, record, servePing, startWorker, until, worker, type PingLog } from '../helpers.js';
-
-interface Tab {
-  win: Window & typeof globalThis;
-  el: SessionSecurity;
-  navigations: unknown[][];
-  frame: HTMLIFrameElement;
-}
-
-const SHARED = ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'fetch'] as const;
-
-async function openTab(options: { pingUrl?: string; without?: Array<'BroadcastChannel' | 'locks'> } = {}): Promise<Tab> {
-  const frame = document.createElement('iframe');
-  document.body.append(frame);
-  const win = frame.contentWindow as Window & typeof globalThis;
-  for (const name of SHARED) (win as unknown as Record<string, unknown>)[name] = (window as unknown as Record<string, unknown>)[name];
-  for (const api of options.without ?? []) {
-    if (api === 'locks') Object.defineProperty(win.navigator, 'locks', { value: undefined });
-    else (win as unknown as Record<string, unknown>).BroadcastChannel = undefined;
-  }
-  await (win as unknown as { eval(code: string): Promise<unknown> }).eval(`import(${JSON.stringify(new URL('/src/define.ts', location.href).href)})`);
-  const Element = win.customElements.get('session-security') as typeof SessionSecurity;
-  const navigations: unknown[][] = [];
-  stub(Element.prototype as never, 'navigate').callsFake((...args: unknown[]) => navigations.push(args));
-  const el = win.document.createElement('session-security') as SessionSecurity;
-  el.setAttribute('ping-url', options.pingUrl ?? '/ping');
-  win.document.body.append(el);
-  await el.updateComplete;
-  return { win, el, navigations, frame };
-}
-
-const leads = (tab: Tab) => (tab.el as unknown as { tabs: { leader: boolean } }).tabs.leader;
-
-/** Waits until one tab of `tabs` leads (the lock is granted outside the fake clock). */
-async function untilOneLeads(tabs: Tab[]): Promise<void> {
-  await until(() => tabs.filter(leads).length === 1, 'a leader');
-}
+import type { SinonFakeTimers } from 'sinon';
+import { channelName, PING, echo, fakeClock, macrotask, record, servePing, startWorker, until, worker, type PingLog } from '../helpers.js';
+import { closeTab as close, leads, openTab, untilOneLeads, type Tab } from '../tab-harness.js';
 
 const dialogOpen = (tab: Tab) => tab.el.shadowRoot!.querySelector('dialog')!.open;
 const activity = (tab: Tab) => tab.win.dispatchEvent(new tab.win.Event('keydown'));
+
+const OTHER = `${PING}/other`;
 
 describe('several tabs', () => {
   let clock: SinonFakeTimers;
@@ -73,11 +33,8 @@ describe('several tabs', () => {
   const untilAnswered = (pings: PingLog, n: number) =>
     until(() => pings.times.length >= n && tabs.every((tab) => tab.el.controller.latest?.sentAt === pings.times[n - 1]), `answer ${n} in every tab`);
 
-  /** Closes a tab as a browser would: pagehide, then the page and its timers are gone. */
   const closeTab = (tab: Tab) => {
-    tab.win.dispatchEvent(new tab.win.PageTransitionEvent('pagehide'));
-    tab.el.remove();
-    tab.frame.remove();
+    close(tab);
     tabs = tabs.filter((other) => other !== tab);
   };
 
@@ -126,7 +83,7 @@ describe('several tabs', () => {
     const [a, b] = await open(2);
     await untilOneLeads(tabs);
     let received = 0;
-    const spy = new BroadcastChannel(`session-security ${new URL('/ping', location.href).href}`);
+    const spy = new BroadcastChannel(channelName());
     spy.onmessage = (event) => event.data.type === 'activity' && received++;
     for (let i = 0; i < 10; i++) {
       activity(a);
@@ -186,7 +143,7 @@ describe('several tabs', () => {
     const pings = servePing(echo);
     const [a] = await open(1);
     await untilOneLeads(tabs);
-    const channel = new BroadcastChannel(`session-security ${new URL('/ping', location.href).href}`);
+    const channel = new BroadcastChannel(channelName());
     const before = a.el.controller.last;
     await clock.tickAsync(10_000);
     for (const message of [
@@ -237,9 +194,9 @@ describe('several tabs', () => {
 
   it('keeps two apps with different ping-urls independent', async () => {
     const pings = servePing(echo);
-    const pings2 = servePing(echo, '/other/ping');
+    const pings2 = servePing(echo, OTHER);
     const [a] = await open(1);
-    const [, b] = await open(1, { pingUrl: '/other/ping' });
+    const [, b] = await open(1, { pingUrl: OTHER });
     await until(() => leads(a) && leads(b), 'both lead');
     await clock.tickAsync(300_000);
     activity(a);

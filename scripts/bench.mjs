@@ -1,0 +1,400 @@
+// Measures the runtime budgets of DESIGN.md ("Budgets") in headless Chromium and prints
+// them next to the budget. Informational: it exits 0 whenever the measurements could be
+// taken, over budget or not, and 1 only when a measurement itself failed.
+//
+//   npm run bench            (builds first)   node scripts/bench.mjs   (uses the last build)
+//
+// 1. pings over one warn-then-expire cycle, 1 tab vs 5 tabs: the demo server (real
+//    seconds, warn 3 s / expire 8 s), pings counted on the server for this session only;
+// 2. timer wake-ups per idle minute with no dialog: every setTimeout / setInterval /
+//    requestAnimationFrame / requestIdleCallback callback counted from before the first
+//    script; 10 s of real time, then one minute of CDP virtual time (checked by a sentinel);
+// 3. extend and logout reaching the other tab: event timestamps on each page's clock
+//    (performance.timeOrigin + now(), same machine), the demo server with warn 1 s;
+// 4. pointer-move handler: 100,000 synthetic pointermove events, page with vs without the
+//    element (the same HTML, both load the CDN bundle), 5 alternating runs, medians.
+import {
+  TIMER_COUNTER,
+  benchPage,
+  cleanup,
+  launchBrowser,
+  median,
+  openPage,
+  signIn,
+  sleep,
+  startDemoServer,
+  startPageServer,
+  until,
+  within,
+} from './bench/harness.mjs';
+
+const LIMIT_MS = 150_000; // the whole run, whatever happens
+const CYCLE = { warnAfter: 3, expireAfter: 8 };
+const PROPAGATION = { warnAfter: 1, expireAfter: 30 };
+const EXTEND_REPEATS = 10;
+const LOGOUT_REPEATS = 10;
+const REAL_WINDOW_MS = 10_000;
+const VIRTUAL_WINDOW_MS = 60_000;
+const POINTER_EVENTS = 100_000;
+const POINTER_RUNS = 5;
+
+const rows = [];
+let failed = false;
+const say = (line) => console.log(line);
+const ms = (value) => `${value.toFixed(1)} ms`;
+
+/** A table row: what, measured, budget, verdict ('within' / 'OVER' / 'info' / 'FAILED'). */
+function row(figure, measured, budget, verdict) {
+  rows.push({ figure, measured, budget, verdict });
+}
+
+/** Runs one measurement; a failure is reported and the others still run. */
+async function measure(name, figures, run) {
+  const started = Date.now();
+  say(`\n## ${name}`);
+  try {
+    await run();
+  } catch (error) {
+    failed = true;
+    say(`  FAILED: ${error.stack ?? error}`);
+    for (const [figure, budget] of figures) if (!rows.some((r) => r.figure === figure)) row(figure, 'n/a', budget, 'FAILED');
+  }
+  say(`  (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+}
+
+const elementState = () => {
+  const el = document.querySelector('session-security');
+  return el?.controller ? { phase: el.controller.phase, button: !!el.shadowRoot?.querySelector('button') } : undefined;
+};
+
+const running = (page) => until('the element to start', async () => (await page.evaluate(elementState))?.phase === 'active', { timeout: 10_000 });
+
+// ---------------------------------------------------------------------------------------
+// 1. Pings over one warn-then-expire cycle.
+
+/** Opens `tabs` windows of one fresh session at once and waits until every one expired. */
+async function oneCycle(browser, demo, tabs) {
+  const cookie = await signIn(demo.base);
+  const context = await browser.createBrowserContext();
+  try {
+    await context.setCookie(cookie);
+    const log = { events: [], errors: [] };
+    const pages = [];
+    for (let i = 0; i < tabs; i++) pages.push(await openPage(context, `tab${i + 1}`, log));
+    const perTab = pages.map(() => 0);
+    pages.forEach((page, i) =>
+      page.on('request', (request) => {
+        if (new URL(request.url()).pathname === demo.pingPath) perTab[i]++;
+      }),
+    );
+    const start = Date.now();
+    await Promise.all(pages.map((page) => page.goto(`${demo.base}/cdn`, { waitUntil: 'load', timeout: 10_000 })));
+    const loadedIn = Date.now() - start;
+    const visibility = await Promise.all(pages.map((page) => page.evaluate(() => document.visibilityState)));
+    await until(
+      'every tab to leave for the login page at expiry',
+      () => pages.every((page) => new URL(page.url()).pathname === '/login'),
+      { timeout: (CYCLE.expireAfter + 15) * 1000, every: 100 },
+    );
+    const cycle = Date.now() - start;
+    await sleep(500); // a late ping would still count
+    const pings = demo.pings.filter((ping) => ping.cookie.includes(`${cookie.name}=${cookie.value}`));
+    const warned = new Set(log.events.filter((e) => e.type === 'warn').map((e) => e.tab)).size;
+    const expires = log.events.filter((e) => e.type === 'expire');
+    const expired = new Set(expires.map((e) => e.tab)).size;
+    const times = pings.map((ping) => ((ping.at - start) / 1000).toFixed(2)).join(', ');
+    say(
+      `  ${tabs} tab(s): ${pings.length} ping(s) at ${times} s after the first load ` +
+        `(per tab: ${perTab.join('/')}); loads took ${loadedIn} ms; visibility ${[...new Set(visibility)].join('/')}; ` +
+        `warned ${warned}/${tabs}, expired ${expired}/${tabs}, all on the login page ${(cycle / 1000).toFixed(1)} s after the first load`,
+    );
+    for (const error of log.errors) say(`    page error: ${error}`);
+    if (warned !== tabs || expired !== tabs) throw new Error(`not a full warn-then-expire cycle in every tab (warned ${warned}, expired ${expired})`);
+    if (visibility.some((state) => state !== 'visible')) say('    note: some tabs were not visible');
+    return { pings: pings.length, expires };
+  } finally {
+    await within(10_000, 'closing the context', context.close()).catch(() => {});
+  }
+}
+
+async function pingsPerCycle(browser) {
+  const demo = await startDemoServer(CYCLE);
+  say(`  demo server ${demo.base}, warn-after ${CYCLE.warnAfter} s, expire-after ${CYCLE.expireAfter} s`);
+  const one = await oneCycle(browser, demo, 1);
+  const five = await oneCycle(browser, demo, 5);
+  row('pings, 1 tab / 5 tabs, one cycle', `${one.pings} / ${five.pings}`, '5 tabs = 1 tab', five.pings <= one.pings ? 'within' : 'OVER');
+  // The same run shows how fast a natural expiry reaches the other four tabs.
+  // The leader (cause "local") shares the answer before it acts on it, so a follower's
+  // event can come first: the spread (last minus first) is the figure, signed times beside.
+  const at = five.expires.map((e) => e.at);
+  const spread = Math.max(...at) - Math.min(...at);
+  const leader = five.expires.find((e) => e.cause === 'local');
+  const relative = leader ? five.expires.filter((e) => e !== leader).map((e) => `${e.tab} ${(e.at - leader.at).toFixed(1)}`).join(', ') : 'no tab expired on its own answer';
+  say(`  natural expiry: ${leader ? `${leader.tab} learned it from the server; others, ms after it: ${relative}` : relative}; first to last ${ms(spread)}`);
+  row('logout at natural expiry, 1st -> 5th tab', ms(spread), '<= 100 ms', spread <= 100 ? 'within' : 'OVER');
+}
+
+// ---------------------------------------------------------------------------------------
+// 2. Timer wake-ups per idle minute without a dialog.
+
+async function wakeUps(browser, site) {
+  const context = await browser.createBrowserContext();
+  try {
+    const page = await context.newPage({ type: 'window' });
+    await page.evaluateOnNewDocument(TIMER_COUNTER);
+    await page.goto(`${site.base}/bench/idle.html`, { waitUntil: 'load', timeout: 10_000 });
+    await running(page);
+    await sleep(1000); // let the page settle
+    const snapshot = () =>
+      page.evaluate(() => {
+        const s = window.__wakeups;
+        const el = document.querySelector('session-security');
+        return {
+          fired: Object.values(s.fired).reduce((a, b) => a + b, 0),
+          byKind: { ...s.fired },
+          set: s.set.slice(),
+          log: s.firedLog.slice(),
+          now: Date.now(),
+          phase: el.controller.phase,
+          visibility: document.visibilityState,
+          sentinel: window.__sentinel ?? 0,
+        };
+      });
+    const loaded = await snapshot();
+    const setWhileLoading = loaded.set.map((t) => `${t.kind}(${t.delay} ms)`).join(', ') || 'none';
+    say(`  while loading: timers set ${setWhileLoading}; callbacks fired ${loaded.fired}; visibility ${loaded.visibility}`);
+
+    // Real time: 10 s, scaled to a minute.
+    const before = await snapshot();
+    await sleep(REAL_WINDOW_MS);
+    const after = await snapshot();
+    const realFired = after.fired - before.fired;
+    const realPerMinute = (realFired * 60_000) / (after.now - before.now);
+    say(`  real time: ${realFired} callback(s) in ${((after.now - before.now) / 1000).toFixed(1)} s -> ${realPerMinute.toFixed(1)} per minute; phase ${after.phase}`);
+    if (realFired) say(`    fired: ${JSON.stringify(after.log.slice(before.log.length))}`);
+
+    // Virtual time: one minute, trusted only if a 30 s sentinel fired and the clock moved a minute.
+    let virtual = 'not run';
+    let virtualFired;
+    const cdp = await page.createCDPSession();
+    try {
+      await page.evaluate(() => {
+        window.__sentinel = 0;
+        window.__originalSetTimeout(() => window.__sentinel++, 30_000);
+      });
+      const start = await snapshot();
+      const expired = new Promise((done) => cdp.once('Emulation.virtualTimeBudgetExpired', done));
+      await cdp.send('Emulation.setVirtualTimePolicy', { policy: 'advance', budget: VIRTUAL_WINDOW_MS });
+      await within(20_000, 'the virtual minute', expired);
+      const end = await snapshot();
+      const moved = end.now - start.now;
+      if (end.sentinel === 1 && moved >= VIRTUAL_WINDOW_MS - 1000 && moved <= VIRTUAL_WINDOW_MS + 5000) {
+        virtualFired = end.fired - start.fired;
+        virtual = `${virtualFired} callback(s) in ${(moved / 1000).toFixed(1)} virtual s; phase ${end.phase}`;
+        if (virtualFired) say(`    fired: ${JSON.stringify(end.log.slice(start.log.length))}`);
+      } else {
+        virtual = `unreliable (sentinel fired ${end.sentinel}x, Date.now moved ${moved} ms): ignored`;
+      }
+    } catch (error) {
+      virtual = `unavailable (${error.message}): ignored`;
+    } finally {
+      await cdp.detach().catch(() => {});
+    }
+    say(`  virtual time: ${virtual}`);
+    if (site.state.pings) say(`  note: the element pinged ${site.state.pings} time(s)`);
+
+    const worst = Math.max(realPerMinute, virtualFired ?? 0);
+    const measured = virtualFired === undefined ? `${realPerMinute.toFixed(0)}/min (real ${REAL_WINDOW_MS / 1000} s x${60_000 / REAL_WINDOW_MS})` : `${virtualFired}/min virtual, ${realFired} in ${REAL_WINDOW_MS / 1000} s real`;
+    row('timer wake-ups per idle minute, no dialog', measured, '0', worst === 0 ? 'within' : 'OVER');
+  } finally {
+    await within(10_000, 'closing the context', context.close()).catch(() => {});
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// 3. Extend and logout reaching the other tab.
+
+const stats = (values) => `median ${ms(median(values))}, min ${ms(Math.min(...values))}, max ${ms(Math.max(...values))} (n=${values.length})`;
+
+async function propagation(browser) {
+  const demo = await startDemoServer(PROPAGATION);
+  say(`  demo server ${demo.base}, warn-after ${PROPAGATION.warnAfter} s, expire-after ${PROPAGATION.expireAfter} s; tab A opens first (the leader)`);
+  const context = await browser.createBrowserContext();
+  try {
+    const log = { events: [], errors: [] };
+    const tabs = { A: await openPage(context, 'A', log), B: await openPage(context, 'B', log) };
+    const load = async (cookie) => {
+      await context.setCookie(cookie);
+      for (const name of ['A', 'B']) {
+        await tabs[name].goto(`${demo.base}/cdn`, { waitUntil: 'load', timeout: 10_000 });
+        await running(tabs[name]);
+      }
+    };
+    const next = (tab, type, mark) => log.events.find((e, i) => i >= mark && e.tab === tab && e.type === type);
+
+    // Extend: both tabs show the warning; "Stay signed in" is clicked in A, then in B.
+    await load(await signIn(demo.base));
+    const extend = { A: [], B: [] };
+    const end = Date.now() + 40_000;
+    for (let i = 0; i < EXTEND_REPEATS && Date.now() < end; i++) {
+      const [from, to] = i % 2 ? ['B', 'A'] : ['A', 'B'];
+      await until('both tabs to warn', async () => {
+        const states = await Promise.all([tabs.A.evaluate(elementState), tabs.B.evaluate(elementState)]);
+        return states.every((s) => s?.phase === 'warning' && s.button);
+      }, { timeout: PROPAGATION.warnAfter * 1000 + 5000, every: 20 });
+      const mark = log.events.length;
+      const clickedAt = await tabs[from].evaluate(() => {
+        const root = document.querySelector('session-security').shadowRoot;
+        const button = root.querySelector('button[part~="stay"]') ?? root.querySelector('button');
+        const at = performance.timeOrigin + performance.now();
+        button.click();
+        return at;
+      });
+      const arrived = await until(`the extend to reach tab ${to}`, () => next(to, 'extend', mark), { timeout: 3000, every: 5 });
+      extend[from].push(arrived.at - clickedAt);
+    }
+    const all = [...extend.A, ...extend.B];
+    say(`  extend, click in A -> event in B: ${stats(extend.A)}`);
+    say(`  extend, click in B -> event in A: ${stats(extend.B)}`);
+    row('extend reaching the other tab', `${ms(median(all))} med, ${ms(Math.max(...all))} max`, '<= 100 ms', Math.max(...all) <= 100 ? 'within' : 'OVER');
+
+    // Logout: the server forgets the session; A pings (el.extend()), learns it and tells B.
+    const tabToTab = [];
+    const fromTrigger = [];
+    const stop = Date.now() + 30_000;
+    for (let i = 0; i < LOGOUT_REPEATS && Date.now() < stop; i++) {
+      const cookie = await signIn(demo.base);
+      await load(cookie);
+      demo.server.security.store.destroy(cookie.value);
+      const mark = log.events.length;
+      const triggeredAt = await tabs.A.evaluate(() => {
+        const at = performance.timeOrigin + performance.now();
+        document.querySelector('session-security').extend();
+        return at;
+      });
+      const [a, b] = await until('both tabs to expire', () => {
+        const both = [next('A', 'expire', mark), next('B', 'expire', mark)];
+        return both.every(Boolean) && both;
+      }, { timeout: 5000, every: 5 });
+      // The tab that got the answer shares it before acting on it: the other tab's event
+      // may come first, so the difference is signed.
+      const own = [a, b].find((e) => e.cause === 'local');
+      const relayed = [a, b].find((e) => e.cause === 'tab');
+      if (!own || !relayed) throw new Error(`rep ${i + 1}: expected one tab to expire on its own answer and one on the relayed one (A: ${a.cause}, B: ${b.cause})`);
+      tabToTab.push(relayed.at - own.at);
+      fromTrigger.push(relayed.at - triggeredAt);
+      if (own.tab !== 'A') say(`    note: rep ${i + 1}: B pinged, not A`);
+      await until('both tabs to leave for the login page', () => ['A', 'B'].every((t) => new URL(tabs[t].url()).pathname === '/login'), { timeout: 5000 });
+    }
+    say(`  logout, expire in the tab that pinged -> expire in the other: ${stats(tabToTab)}; negative (other tab first) ${tabToTab.filter((d) => d < 0).length}x`);
+    say(`  logout, el.extend() in A (ping answered "logout") -> expire in B: ${stats(fromTrigger)}`);
+    for (const error of log.errors) say(`    page error: ${error}`);
+    row('logout reaching the other tab', `${ms(median(tabToTab))} med, ${ms(Math.max(...tabToTab))} max`, '<= 100 ms', Math.max(...tabToTab) <= 100 ? 'within' : 'OVER');
+  } finally {
+    await within(10_000, 'closing the context', context.close()).catch(() => {});
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// 4. Cost of the pointer-move handler.
+
+async function pointerCost(browser, site) {
+  const context = await browser.createBrowserContext();
+  try {
+    // "plain" is the budget's baseline; "noop" (an empty passive capture listener on window,
+    // no element) shows how much of the cost any listener at all has in this test.
+    const pages = {};
+    for (const name of ['plain', 'element', 'noop']) {
+      pages[name] = await context.newPage({ type: 'window' });
+      await pages[name].goto(`${site.base}/bench/${name}.html`, { waitUntil: 'load', timeout: 10_000 });
+      await until('the bundle to load', () => pages[name].evaluate(() => !!customElements.get('session-security')));
+    }
+    await running(pages.element);
+    const lastActivity = () => pages.element.evaluate(() => document.querySelector('session-security').controller.last);
+    const lastBefore = await lastActivity();
+    const run = (page, n) =>
+      page.evaluate((n) => {
+        const body = document.body;
+        const start = performance.now();
+        for (let i = 0; i < n; i++) body.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, composed: true }));
+        return performance.now() - start;
+      }, n);
+    await sleep(1100); // the handler passes on at most one event a second: make the first one count
+    for (const page of Object.values(pages)) await run(page, 20_000); // warm-up
+    const times = { plain: [], element: [], noop: [] };
+    const order = ['plain', 'element', 'noop'];
+    for (let i = 0; i < POINTER_RUNS; i++) {
+      // Rotate the order so that drift (GC, CPU frequency) does not favour one page.
+      for (let j = 0; j < order.length; j++) {
+        const name = order[(i + j) % order.length];
+        times[name].push(await run(pages[name], POINTER_EVENTS));
+      }
+    }
+    const seen = (await lastActivity()) > lastBefore;
+    const med = Object.fromEntries(Object.entries(times).map(([name, values]) => [name, median(values)]));
+    const ns = (total) => ((total / POINTER_EVENTS) * 1e6).toFixed(0);
+    for (const [name, label] of [['plain', 'without the element'], ['element', 'with the element'], ['noop', 'no element, empty listener']]) {
+      say(`  ${label.padEnd(27)} ${times[name].map((t) => t.toFixed(1)).join(', ')} ms (median ${ms(med[name])}, ${ns(med[name])} ns/event)`);
+    }
+    const overhead = ((med.element - med.plain) / med.plain) * 100;
+    const perEvent = ((med.element - med.plain) / POINTER_EVENTS) * 1e6;
+    const noop = ((med.noop - med.plain) / med.plain) * 100;
+    say(`  the element: ${overhead >= 0 ? '+' : ''}${overhead.toFixed(1)} %, ${perEvent.toFixed(0)} ns per event; an empty listener alone: ${noop >= 0 ? '+' : ''}${noop.toFixed(1)} %, ${ns(med.noop - med.plain)} ns per event`);
+    say(`  the element saw the events: ${seen ? 'yes' : 'NO'}`);
+    if (!seen) throw new Error('the element did not register the synthetic events as activity');
+    row('pointer-move handler, 100k events', `${overhead >= 0 ? '+' : ''}${overhead.toFixed(1)} % (${perEvent.toFixed(0)} ns/event)`, '<= 2 %', overhead <= 2 ? 'within' : 'OVER');
+    row('  (an empty listener, for comparison)', `${noop >= 0 ? '+' : ''}${noop.toFixed(1)} % (${ns(med.noop - med.plain)} ns/event)`, '', 'info');
+  } finally {
+    await within(10_000, 'closing the context', context.close()).catch(() => {});
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+
+function printTable() {
+  const widths = [44, 34, 16];
+  say(`\n${'figure'.padEnd(widths[0])} ${'measured'.padEnd(widths[1])} ${'budget'.padEnd(widths[2])} verdict`);
+  for (const r of rows) say(`${r.figure.padEnd(widths[0])} ${r.measured.padEnd(widths[1])} ${r.budget.padEnd(widths[2])} ${r.verdict}`);
+}
+
+async function main() {
+  const started = Date.now();
+  const browser = await launchBrowser();
+  say(`session-security bench: ${await browser.version()}, headless, one window per tab`);
+  const site = await startPageServer({
+    plain: benchPage({ element: false }),
+    element: benchPage({ element: true }),
+    noop: benchPage({ element: false, emptyListener: true }),
+    idle: benchPage({ element: true }),
+    gone: '<!doctype html><title>gone</title><p>Signed out.</p>',
+  });
+  await measure('1. pings over one warn-then-expire cycle', [['pings, 1 tab / 5 tabs, one cycle', '5 tabs = 1 tab'], ['logout at natural expiry, 1st -> 5th tab', '<= 100 ms']], () => pingsPerCycle(browser));
+  await measure('2. timer wake-ups per idle minute (warn-after 540, expire-after 600)', [['timer wake-ups per idle minute, no dialog', '0']], () => wakeUps(browser, site));
+  await measure('3. extend and logout reaching the other tab', [['extend reaching the other tab', '<= 100 ms'], ['logout reaching the other tab', '<= 100 ms']], () => propagation(browser));
+  await measure('4. cost of the pointer-move handler', [['pointer-move handler, 100k events', '<= 2 %']], () => pointerCost(browser, site));
+  printTable();
+  say(`\n(${((Date.now() - started) / 1000).toFixed(1)} s)`);
+}
+
+const watchdog = setTimeout(async () => {
+  console.error(`bench: still running after ${LIMIT_MS / 1000} s; giving up`);
+  await cleanup();
+  process.exit(1);
+}, LIMIT_MS);
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, async () => {
+    await cleanup();
+    process.exit(130);
+  });
+}
+
+try {
+  await main();
+} catch (error) {
+  failed = true;
+  console.error(`bench failed: ${error.stack ?? error}`);
+} finally {
+  await cleanup();
+  clearTimeout(watchdog);
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,74 @@
+/**
+ * The dialog's markup for each state, as a pure function of what the element passes in.
+ * Every configurable text goes through lit's text bindings: nothing is rendered as HTML.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Strings } from './i18n/strings.js';
+import { fill, formatClock, formatDuration } from './i18n/locale.js';
+
+export type View = 'closed' | 'warning' | 'checking' | 'expired' | 'relogin';
+
+export interface ViewModel {
+  view: View;
+  /** Whole seconds until expiry, from the wall clock. */
+  left: number;
+  locale: string;
+  text: (key: keyof Strings) => string;
+  /** "Sign out now": where to POST, and the CSRF field to send along. */
+  signOut?: { action: string; field?: [string, string] };
+  /** The login page in a frame, when login-mode="frame". */
+  frame?: string;
+  loginHref?: string;
+  popupBlocked?: boolean;
+  stay: () => void;
+  signIn: () => void;
+  cancel: () => void;
+  frameLoaded: () => void;
+}
+
+/**
+ * What the live region says: once a minute above a minute, then at 60, 40 and 20
+ * seconds, silent below. The text, and so the announcement, changes only at those steps.
+ */
+export function spokenSeconds(left: number): number {
+  if (left > 60) return Math.ceil(left / 60) * 60;
+  return left > 40 ? 60 : left > 20 ? 40 : 20;
+}
+
+export function renderDialog(m: ViewModel): TemplateResult {
+  const { text } = m;
+  const heading = (key: keyof Strings, slot: string) =>
+    html`<h2 id="title" part="title"><slot name=${slot}>${text(key)}</slot></h2>`;
+  const message = (key: keyof Strings, slot: string) =>
+    html`<p id="message" part="message"><slot name=${slot}>${text(key)}</slot></p>`;
+  switch (m.view) {
+    case 'warning':
+      return html`${heading('title', 'title')}${message('message', 'message')}
+        <p part="countdown" aria-hidden="true">${fill(text('timeLeft'), { time: formatClock(m.left) })}</p>
+        <p role="status" class="visually-hidden">
+          ${fill(text('remaining'), { duration: formatDuration(spokenSeconds(m.left), m.locale) })}
+        </p>
+        <div part="actions">
+          <button part="button stay" autofocus @click=${m.stay}>${text('stay')}</button>
+          ${m.signOut
+            ? html`<form method="post" action=${m.signOut.action}>
+                ${m.signOut.field ? html`<input type="hidden" name=${m.signOut.field[0]} .value=${m.signOut.field[1]} />` : nothing}
+                <button part="button sign-out">${text('signOut')}</button>
+              </form>`
+            : nothing}
+        </div>`;
+    case 'relogin':
+      return html`${heading('reloginTitle', 'relogin-title')}${message('reloginMessage', 'relogin-message')}
+        ${m.popupBlocked ? html`<p role="alert" part="message">${text('popupBlocked')}</p>` : nothing}
+        ${m.frame ? html`<iframe part="login-frame" src=${m.frame} title=${text('reloginTitle')} @load=${m.frameLoaded}></iframe>` : nothing}
+        <div part="actions">
+          ${m.frame
+            ? html`<button part="button cancel" @click=${m.cancel}>${text('cancel')}</button>`
+            : html`<button part="button sign-in" autofocus @click=${m.signIn}>${text('signInAgain')}</button>`}
+          <a part="link" href=${m.loginHref ?? ''}>${text('goToLogin')}</a>
+        </div>`;
+    default: // checking, expired
+      return html`${heading(m.view === 'checking' ? 'title' : 'expiredTitle', m.view === 'checking' ? 'title' : 'expired-title')}
+        <p id="message" part="message" role="status">${text(m.view === 'checking' ? 'checking' : 'expiredMessage')}</p>`;
+  }
+}
