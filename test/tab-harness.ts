@@ -8,6 +8,7 @@
  */
 import { stub } from 'sinon';
 import type { SessionSecurity } from '../src/session-security.js';
+import type { TabSync } from '../src/browser/tab-sync.js';
 import { PING, until } from './helpers.js';
 
 export interface Tab {
@@ -55,7 +56,7 @@ export function closeTab(tab: Tab): void {
   tab.frame.remove();
 }
 
-export const leads = (tab: Tab): boolean => (tab.el as unknown as { tabs: { leader: boolean } }).tabs.leader;
+export const leads = (tab: Tab): boolean => !!(tab.el.controller.peers as TabSync | undefined)?.leading;
 
 /** Waits until exactly one of `tabs` leads (the lock is granted outside the fake clock). */
 export async function untilOneLeads(tabs: Tab[]): Promise<void> {

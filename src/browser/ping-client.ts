@@ -3,7 +3,7 @@ import type { Pinger } from '../core/controller.js';
 
 /** Sends pings with fetch: same-origin credentials, no cache, the CSRF header, a timeout. */
 export class PingClient implements Pinger {
-  private request?: AbortController;
+  #request?: AbortController;
 
   constructor(
     /** The validated ping URL, or undefined when the attribute is invalid. */
@@ -17,7 +17,7 @@ export class PingClient implements Pinger {
     if (!base) return { kind: 'failed', reason: 'invalid ping-url' };
     const url = new URL(base);
     url.searchParams.set('idleFor', String(idleFor));
-    const request = (this.request = new AbortController());
+    const request = (this.#request = new AbortController());
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
@@ -42,6 +42,6 @@ export class PingClient implements Pinger {
   }
 
   abort(): void {
-    this.request?.abort();
+    this.#request?.abort();
   }
 }

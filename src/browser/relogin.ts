@@ -15,9 +15,9 @@ import { listen } from './listen.js';
 export const PROBE_EVERY = 5000;
 
 export class ReloginWindow {
-  private popup?: Window | null;
-  private timer?: ReturnType<typeof setInterval>;
-  private unlisten?: () => void;
+  #popup?: Window | null;
+  #timer?: ReturnType<typeof setInterval>;
+  #unlisten?: () => void;
 
   constructor(
     /** Asks the server whether a session exists now (the element pings). */
@@ -31,29 +31,29 @@ export class ReloginWindow {
     if (!popup) return false;
     popup.opener = null; // sever before it leaves about:blank and our origin
     popup.location.href = url.href;
-    this.popup = popup;
+    this.#popup = popup;
     this.watch();
     return true;
   }
 
   /** Starts checking for a frame shown by the element (each frame load also probes). */
   watch(): void {
-    clearInterval(this.timer);
-    this.timer = setInterval(this.probe, PROBE_EVERY);
+    clearInterval(this.#timer);
+    this.#timer = setInterval(this.probe, PROBE_EVERY);
     // Focus comes back when the popup closes or the user returns from it.
-    this.unlisten ??= listen(window, ['focus'], this.probe);
+    this.#unlisten ??= listen(window, ['focus'], this.probe);
   }
 
   /** True while the popup is open. */
   get popupOpen(): boolean {
-    return !!this.popup && !this.popup.closed;
+    return !!this.#popup && !this.#popup.closed;
   }
 
   close(): void {
-    clearInterval(this.timer);
-    this.unlisten?.();
-    this.unlisten = this.timer = undefined;
-    if (this.popupOpen) this.popup!.close();
-    this.popup = undefined;
+    clearInterval(this.#timer);
+    this.#unlisten?.();
+    this.#unlisten = this.#timer = undefined;
+    if (this.popupOpen) this.#popup!.close();
+    this.#popup = undefined;
   }
 }

@@ -54,92 +54,103 @@ export function readMessage(data: unknown): Message | undefined {
 }
 
 export class TabSync implements Peers {
-  private channel?: TabChannel;
-  private leader = false;
-  private lock?: AbortController;
-  private unlock?: () => void;
-  private sharedAt = 0;
-  private trailing?: ReturnType<typeof setTimeout>;
-  private unlisten?: () => void;
+  #channel?: TabChannel;
+  #leader = false;
+  #lock?: AbortController;
+  #unlock?: () => void;
+  #sharedAt = 0;
+  #trailing?: ReturnType<typeof setTimeout>;
+  #unlisten?: () => void;
 
-  constructor(
-    private readonly controller: SessionController,
-    /** Scopes the channel and the lock: one origin and ping URL, one session. */
-    private readonly name: string,
-    /** Ms a follower waits past a deadline for the leader's answer. */
-    private readonly followerPatience: () => number,
-  ) {}
+  readonly #controller: SessionController;
+  readonly #name: string;
+  readonly #followerPatience: () => number;
+
+  /**
+   * `name` scopes the channel and the lock (one origin and ping URL, one session);
+   * `followerPatience` is how many ms a follower waits past a deadline for the leader.
+   */
+  constructor(controller: SessionController, name: string, followerPatience: () => number) {
+    this.#controller = controller;
+    this.#name = name;
+    this.#followerPatience = followerPatience;
+  }
+
+  /** Whether this tab holds the leader lock (and so pings for all). */
+  get leading(): boolean {
+    return this.#leader;
+  }
 
   start(): void {
-    this.controller.peers = this;
-    this.unlisten = listen(window, ['pagehide', 'freeze', 'pageshow', 'resume'], (event) =>
-      event.type === 'pagehide' || event.type === 'freeze' ? this.leave() : this.join(),
+    this.#controller.peers = this;
+    this.#unlisten = listen(window, ['pagehide', 'freeze', 'pageshow', 'resume'], (event) =>
+      event.type === 'pagehide' || event.type === 'freeze' ? this.#leave() : this.#join(),
     );
-    this.join();
+    this.#join();
   }
 
   stop(): void {
-    this.unlisten?.();
-    this.leave();
-    this.controller.peers = undefined;
+    this.#unlisten?.();
+    this.#leave();
+    this.#controller.peers = undefined;
   }
 
   patience(): number {
     // Without Web Locks any tab may ping, each after a random pause past the deadline,
     // and an answer shared meanwhile spares the others: rarely more than one ping.
     if (!navigator.locks) return 300 + Math.random() * 2000;
-    return this.leader ? 0 : this.followerPatience();
+    return this.#leader ? 0 : this.#followerPatience();
   }
 
   activity(at: number, urgent = false): void {
-    clearTimeout(this.trailing);
-    const wait = this.sharedAt + SHARE_EVERY - at;
-    if (urgent || wait <= 0) this.share(at);
-    else this.trailing = setTimeout(() => this.share(this.controller.last), wait);
+    clearTimeout(this.#trailing);
+    const wait = this.#sharedAt + SHARE_EVERY - at;
+    if (urgent || wait <= 0) this.#share(at);
+    else this.#trailing = setTimeout(() => this.#share(this.#controller.last), wait);
   }
 
   answer(answer: PingAnswer, sentAt: number, at: number): void {
-    this.channel?.post({ type: 'answer', answer, sentAt, at } satisfies Message);
+    this.#channel?.post({ type: 'answer', answer, sentAt, at } satisfies Message);
   }
 
-  private share(at: number): void {
-    this.sharedAt = at;
-    this.channel?.post({ type: 'activity', at } satisfies Message);
+  #share(at: number): void {
+    this.#sharedAt = at;
+    this.#channel?.post({ type: 'activity', at } satisfies Message);
   }
 
-  private join(): void {
-    if (this.channel) return;
-    this.channel = openTabChannel(this.name, (data) => this.onMessage(data));
-    this.channel.post({ type: 'hello' } satisfies Message);
+  #join(): void {
+    if (this.#channel) return;
+    this.#channel = openTabChannel(this.#name, (data) => this.#onMessage(data));
+    this.#channel.post({ type: 'hello' } satisfies Message);
     if (!navigator.locks) return;
-    const lock = (this.lock = new AbortController());
+    const lock = (this.#lock = new AbortController());
     navigator.locks
-      .request(this.name, { signal: lock.signal }, () => {
-        this.leader = true;
-        this.controller.check(); // take over at once if a deadline passed meanwhile
-        return new Promise<void>((resolve) => (this.unlock = resolve));
+      .request(this.#name, { signal: lock.signal }, () => {
+        this.#leader = true;
+        this.#controller.check(); // take over at once if a deadline passed meanwhile
+        return new Promise<void>((resolve) => (this.#unlock = resolve));
       })
       .catch(() => {}); // aborted while waiting: we left
   }
 
-  private leave(): void {
-    clearTimeout(this.trailing);
-    this.lock?.abort();
-    this.unlock?.();
-    this.lock = this.unlock = undefined;
-    this.leader = false;
-    this.channel?.close();
-    this.channel = undefined;
+  #leave(): void {
+    clearTimeout(this.#trailing);
+    this.#lock?.abort();
+    this.#unlock?.();
+    this.#lock = this.#unlock = undefined;
+    this.#leader = false;
+    this.#channel?.close();
+    this.#channel = undefined;
   }
 
-  private onMessage(data: unknown): void {
+  #onMessage(data: unknown): void {
     const message = readMessage(data);
     if (!message) return;
-    const c = this.controller;
+    const c = this.#controller;
     if (message.type === 'activity') c.merge(message.at);
     else if (message.type === 'answer') c.receive(message.answer, message.sentAt, 'tab', message.at);
     else {
-      this.channel?.post({ type: 'activity', at: c.last } satisfies Message);
+      this.#channel?.post({ type: 'activity', at: c.last } satisfies Message);
       if (c.latest) this.answer(c.latest.answer, c.latest.sentAt, c.latest.at);
     }
   }

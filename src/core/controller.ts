@@ -69,24 +69,28 @@ export class SessionController {
   /** The opaque user of the last answer that named one: who may resume after signing in again. */
   user?: string;
   peers?: Peers;
-  private failed = false;
-  private busy = false;
-  private running = false;
+  #failed = false;
+  #busy = false;
+  #running = false;
   /** Bumped by stop(): an answer to a ping of an earlier run is dropped. */
-  private run = 0;
-  private timer?: ReturnType<typeof setTimeout>;
-  private serverTimes?: Times;
-  private waitingSince = 0;
+  #run = 0;
+  #timer?: ReturnType<typeof setTimeout>;
+  #serverTimes?: Times;
+  #waitingSince = 0;
 
-  constructor(
-    private readonly attributeTimes: () => Times,
-    private readonly pinger: Pinger,
-    private readonly emit: Emit,
-  ) {}
+  readonly #attributeTimes: () => Times;
+  readonly #pinger: Pinger;
+  readonly #emit: Emit;
+
+  constructor(attributeTimes: () => Times, pinger: Pinger, emit: Emit) {
+    this.#attributeTimes = attributeTimes;
+    this.#pinger = pinger;
+    this.#emit = emit;
+  }
 
   /** The server's per-user times win over the attributes once it has sent them. */
   get times(): Times {
-    return this.serverTimes ?? this.attributeTimes();
+    return this.#serverTimes ?? this.#attributeTimes();
   }
 
   get expiresAt(): number {
@@ -94,19 +98,19 @@ export class SessionController {
   }
 
   start(now = Date.now()): void {
-    if (this.running) return;
-    this.running = true;
+    if (this.#running) return;
+    this.#running = true;
     // A page load is a request the server saw: it counts as activity on both sides.
     if (!this.last) this.last = this.synced = now;
     this.check();
   }
 
   stop(): void {
-    this.running = false;
-    this.busy = false;
-    this.run++;
-    clearTimeout(this.timer);
-    this.pinger.abort();
+    this.#running = false;
+    this.#busy = false;
+    this.#run++;
+    clearTimeout(this.#timer);
+    this.#pinger.abort();
   }
 
   /** Hot path: user activity in this tab (already throttled to about once a second). */
@@ -129,16 +133,16 @@ export class SessionController {
     if (this.phase === 'expired') return;
     this.last = Math.max(this.last, at);
     if (cause === 'local') this.peers?.activity(this.last, true);
-    this.setPhase('active', cause);
-    this.sync();
+    this.#setPhase('active', cause);
+    this.#sync();
   }
 
   /** Wake-up: the timer fired, or the page became visible, focused, online... */
   check = (): void => {
-    if (!this.running || this.busy || this.phase === 'expired') return;
+    if (!this.#running || this.#busy || this.phase === 'expired') return;
     const now = Date.now();
-    if (now >= this.dueAt()) this.sync();
-    else this.settle(now, 'local');
+    if (now >= this.#dueAt()) this.#sync();
+    else this.#settle(now, 'local');
   };
 
   /**
@@ -146,26 +150,26 @@ export class SessionController {
    * another tab shared (possibly a while ago, when a waking tab asks for it).
    */
   receive(answer: PingAnswer, sentAt: number, cause: Cause, at = Date.now()): void {
-    if (!this.running || sentAt < (this.latest?.sentAt ?? 0)) return;
+    if (!this.#running || sentAt < (this.latest?.sentAt ?? 0)) return;
     if (this.phase === 'expired') {
-      if (answer.kind === 'idle' && sentAt > (this.latest?.sentAt ?? 0)) this.emit('revive', { cause });
+      if (answer.kind === 'idle' && sentAt > (this.latest?.sentAt ?? 0)) this.#emit('revive', { cause });
       return;
     }
     this.latest = { answer, sentAt, at };
-    if (answer.kind === 'logout') return this.expire(answer.reason, cause);
-    this.waitingSince = 0;
-    this.failed = answer.kind === 'failed';
+    if (answer.kind === 'logout') return this.#expire(answer.reason, cause);
+    this.#waitingSince = 0;
+    this.#failed = answer.kind === 'failed';
     if (answer.kind === 'failed') {
-      this.emit('ping-error', { reason: answer.reason, cause });
+      this.#emit('ping-error', { reason: answer.reason, cause });
     } else {
-      if (answer.times) this.serverTimes = answer.times;
+      if (answer.times) this.#serverTimes = answer.times;
       this.user = answer.user;
       // The server is the authority on everything up to the ping; only activity that
       // happened while the ping was under way can be newer than what it knows.
       this.synced = at - answer.idleFor * 1000;
       this.last = this.last > sentAt ? Math.max(this.last, this.synced) : this.synced;
     }
-    this.settle(Date.now(), cause);
+    this.#settle(Date.now(), cause);
   }
 
   /**
@@ -176,29 +180,29 @@ export class SessionController {
     const now = Date.now();
     this.phase = 'active';
     this.last = this.synced = now;
-    this.failed = false;
+    this.#failed = false;
     this.latest = undefined;
     this.peers?.answer(answer, now, now);
     this.receive(answer, now, 'local', now);
-    this.emit('change', undefined);
+    this.#emit('change', undefined);
   }
 
-  private dueAt(): number {
-    const base = this.failed ? this.last : this.synced;
+  #dueAt(): number {
+    const base = this.#failed ? this.last : this.synced;
     return base + 1000 * (this.phase === 'active' ? this.times.warnAfter : this.times.expireAfter);
   }
 
-  private async sync(): Promise<void> {
-    if (!this.running || this.busy) return;
+  async #sync(): Promise<void> {
+    if (!this.#running || this.#busy) return;
     const sentAt = Date.now();
     // Fail closed: past the deadline nothing stays visible while the server is asked.
-    if (phaseAt(this.last, this.times, sentAt) === 'expired') this.setChecking(true);
-    if (this.awaitLeader(sentAt)) return;
-    const run = this.run;
-    this.busy = true;
-    const answer = await this.pinger.send(Math.floor((sentAt - this.last) / 1000));
-    if (run !== this.run) return;
-    this.busy = false;
+    if (phaseAt(this.last, this.times, sentAt) === 'expired') this.#setChecking(true);
+    if (this.#awaitLeader(sentAt)) return;
+    const run = this.#run;
+    this.#busy = true;
+    const answer = await this.#pinger.send(Math.floor((sentAt - this.last) / 1000));
+    if (run !== this.#run) return;
+    this.#busy = false;
     const at = Date.now();
     this.peers?.answer(answer, sentAt, at);
     this.receive(answer, sentAt, 'local', at);
@@ -208,47 +212,47 @@ export class SessionController {
    * A follower lets the leader ping and waits for the answer it shares; if none comes
    * within the grace period (the leader closed or froze mid-ping), it pings itself.
    */
-  private awaitLeader(now: number): boolean {
+  #awaitLeader(now: number): boolean {
     const patience = this.peers?.patience() ?? 0;
     if (!patience) return false;
-    this.waitingSince ||= now;
-    const left = this.waitingSince + patience - now;
+    this.#waitingSince ||= now;
+    const left = this.#waitingSince + patience - now;
     if (left <= 0) return false;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(this.check, left);
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(this.check, left);
     return true;
   }
 
-  private settle(now: number, cause: Cause): void {
+  #settle(now: number, cause: Cause): void {
     const phase = phaseAt(this.last, this.times, now);
-    if (phase === 'expired') return this.expire('expired', cause);
-    this.setChecking(false);
-    this.setPhase(phase, cause);
-    this.schedule();
+    if (phase === 'expired') return this.#expire('expired', cause);
+    this.#setChecking(false);
+    this.#setPhase(phase, cause);
+    this.#schedule();
   }
 
-  private setPhase(phase: Phase, cause: Cause): void {
+  #setPhase(phase: Phase, cause: Cause): void {
     if (phase === this.phase) return;
     this.phase = phase;
-    if (phase !== 'expired') this.emit(phase === 'warning' ? 'warn' : 'extend', { cause });
-    this.emit('change', undefined);
+    if (phase !== 'expired') this.#emit(phase === 'warning' ? 'warn' : 'extend', { cause });
+    this.#emit('change', undefined);
   }
 
-  private setChecking(checking: boolean): void {
+  #setChecking(checking: boolean): void {
     if (checking === this.checking) return;
     this.checking = checking;
-    this.emit('change', undefined);
+    this.#emit('change', undefined);
   }
 
-  private expire(reason: LogoutReason, cause: Cause): void {
-    clearTimeout(this.timer);
+  #expire(reason: LogoutReason, cause: Cause): void {
+    clearTimeout(this.#timer);
     this.checking = false;
-    this.setPhase('expired', cause);
-    this.emit('expire', { reason, cause });
+    this.#setPhase('expired', cause);
+    this.#emit('expire', { reason, cause });
   }
 
-  private schedule(): void {
-    clearTimeout(this.timer);
-    if (this.running && this.phase !== 'expired') this.timer = setTimeout(this.check, timerDelay(this.dueAt(), Date.now()));
+  #schedule(): void {
+    clearTimeout(this.#timer);
+    if (this.#running && this.phase !== 'expired') this.#timer = setTimeout(this.check, timerDelay(this.#dueAt(), Date.now()));
   }
 }

@@ -139,6 +139,23 @@ describe('several tabs', () => {
     expect(pings.idleFor).to.deep.equal([540, 600]);
   });
 
+  it('a tab back from the back/forward cache asks the others before showing anything', async () => {
+    servePing(() => 'logout');
+    const [a, b] = await open(2);
+    await untilOneLeads(tabs);
+    // b goes into the back/forward cache: it leaves the channel and misses what follows.
+    const away = leads(b) ? a : b;
+    const back = away === a ? b : a;
+    away.win.dispatchEvent(new away.win.PageTransitionEvent('pagehide', { persisted: true }));
+    await until(() => leads(back), 'the other tab leads');
+    await clock.tickAsync(540_000);
+    await until(() => back.navigations.length === 1, 'the session ends meanwhile');
+    expect(away.el.controller.phase).to.equal('active');
+    away.win.dispatchEvent(new away.win.PageTransitionEvent('pageshow', { persisted: true }));
+    await until(() => away.el.controller.phase === 'expired', 'told by the other tab');
+    expect(away.navigations).to.have.length(1);
+  });
+
   it('ignores forged and garbage messages', async () => {
     const pings = servePing(echo);
     const [a] = await open(1);
