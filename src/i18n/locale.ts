@@ -73,23 +73,6 @@ export async function loadStrings(locale: string): Promise<Strings> {
   }
 }
 
-const unitFormats = new Map<string, Intl.NumberFormat>();
-
-function unitFormat(locale: string, unit: 'minute' | 'second'): Intl.NumberFormat {
-  const key = `${locale}|${unit}`;
-  let format = unitFormats.get(key);
-  if (!format) {
-    const options: Intl.NumberFormatOptions = { style: 'unit', unit, unitDisplay: 'long' };
-    try {
-      format = new Intl.NumberFormat(locale, options);
-    } catch {
-      format = new Intl.NumberFormat('en', options); // RangeError: malformed tag
-    }
-    unitFormats.set(key, format);
-  }
-  return format;
-}
-
 /** Whole non-negative seconds, rounded up; anything not a finite number counts as 0. */
 function wholeSeconds(seconds: number): number {
   return Number.isFinite(seconds) ? Math.max(0, Math.ceil(seconds)) : 0;
@@ -101,7 +84,15 @@ function wholeSeconds(seconds: number): number {
  */
 export function formatDuration(seconds: number, locale: string): string {
   const s = wholeSeconds(seconds);
-  return s >= 60 ? unitFormat(locale, 'minute').format(Math.ceil(s / 60)) : unitFormat(locale, 'second').format(s);
+  const minutes = s >= 60;
+  const options: Intl.NumberFormatOptions = { style: 'unit', unit: minutes ? 'minute' : 'second', unitDisplay: 'long' };
+  const value = minutes ? Math.ceil(s / 60) : s;
+  // Built at most once a second, while the warning shows: not worth a cache.
+  try {
+    return new Intl.NumberFormat(locale, options).format(value);
+  } catch {
+    return new Intl.NumberFormat('en', options).format(value); // RangeError: malformed tag
+  }
 }
 
 /** The visible countdown, m:ss (65 → "1:05", 3600 → "60:00"), seconds rounded up. */
