@@ -1,7 +1,7 @@
 // @web/test-runner: every browser suite in real browsers from Debian packages.
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { chromeLauncher } from '@web/test-runner-chrome';
+import { testBrowsers } from './test-browsers.mjs';
 
 const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
 
@@ -14,20 +14,15 @@ function mswWorker() {
 }
 
 export default {
-  files: ['test/**/*.test.ts', '!test/server/**'],
+  files: ['test/**/*.test.ts', '!test/server/**', '!test/e2e/**'],
   nodeResolve: { exportConditions: ['production'] },
   concurrency: 2,
+  // One browser at a time (2 cores): the tests wait for msw answers in macrotasks, which
+  // load from a second browser makes slower than the budget in test/helpers.ts until().
+  concurrentBrowsers: 1,
   testFramework: { config: { timeout: 10000 } },
   plugins: [esbuildPlugin({ ts: true, tsconfig })],
   middleware: [mswWorker()],
-  browsers: [
-    chromeLauncher({
-      launchOptions: {
-        executablePath: '/usr/bin/chromium',
-        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      },
-      // Each test file in its own window: hidden tabs stop requestAnimationFrame.
-      createPage: ({ context }) => context.newPage({ type: 'window' }),
-    }),
-  ],
+  // Chromium, Firefox ESR and WebKitGTK; BROWSERS=chromium,firefox,webkit selects (test-browsers.mjs).
+  browsers: testBrowsers(),
 };

@@ -4,6 +4,10 @@
  *   npm start                     (builds, then http://127.0.0.1:8000/)
  *   PORT=8123 WARN_AFTER=30 EXPIRE_AFTER=60 HOST=127.0.0.1 node build/server/demo/server.js
  *
+ * The protected pages (/ with the npm build, /cdn with the CDN bundle) sign in again in
+ * place: in a popup, or in a frame with ?mode=frame. The popup or frame ends on
+ * /signed-in; the element itself notices the new session by pinging.
+ *
  * Demo accounts: alice / alice and bob / bob. It listens on 127.0.0.1 by default: with
  * published passwords it is not meant to be reachable from the network.
  */
@@ -14,13 +18,18 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createSessionSecurity, safeEqual, type SessionSecurity } from '../src/server/index.js';
 import type { Html } from './html.js';
-import { loginPage, messagePage, protectedPage } from './pages.js';
+import { loginPage, messagePage, protectedPage, signedInPage } from './pages.js';
 import { defaultRoot, isStatic, serveStatic } from './static.js';
 
 /** The demo's users and passwords. Never do this in a real app. */
 const USERS: Record<string, string> = { alice: 'alice', bob: 'bob' };
-/** Where a sign-in may lead: an allowlist, so ?next= cannot redirect off-site. */
+/** The protected pages. */
 const PAGES = ['/', '/cdn'] as const;
+/**
+ * Where a sign-in may lead: an allowlist, so ?next= cannot redirect off-site. The
+ * element's login-url asks for /signed-in, the little page shown in its popup or frame.
+ */
+const NEXT = ['/', '/cdn', '/?mode=frame', '/cdn?mode=frame', '/signed-in'] as const;
 const MAX_BODY = 16 * 1024;
 
 export interface DemoOptions {
@@ -63,7 +72,7 @@ async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
   return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
 }
 
-const nextPage = (value: string | null): string => PAGES.find((page) => page === value) ?? '/';
+const nextPage = (value: string | null): string => NEXT.find((page) => page === value) ?? '/';
 
 function validUser(username: string, password: string): boolean {
   const expected = Object.hasOwn(USERS, username) ? USERS[username] : undefined;
@@ -80,15 +89,20 @@ function redirect(res: ServerResponse, location: string): void {
  * Every page: no caching (the back button after sign-out must not show a protected page
  * from cache) and a strict CSP whose per-response nonce admits only our inline scripts
  * and style, which also shows the element runs without 'unsafe-inline'.
+ *
+ * No page may be framed by another site. Only the sign-in pages (`frameable`) may be
+ * framed by this origin, for the element's login-mode="frame"; the protected pages may
+ * not be framed at all (clickjacking).
  */
-function sendPage(res: ServerResponse, status: number, page: (nonce: string) => Html): void {
+function sendPage(res: ServerResponse, status: number, page: (nonce: string) => Html, frameable = false): void {
   const nonce = randomBytes(16).toString('base64');
   const body = page(nonce).text;
   res.writeHead(status, {
     'Content-Type': 'text/html; charset=utf-8',
     'Content-Length': Buffer.byteLength(body),
     'Cache-Control': 'no-store',
-    'Content-Security-Policy': `default-src 'self'; script-src 'self' 'nonce-${nonce}'; style-src 'self' 'nonce-${nonce}'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`,
+    'Content-Security-Policy': `default-src 'self'; script-src 'self' 'nonce-${nonce}'; style-src 'self' 'nonce-${nonce}'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors ${frameable ? "'self'" : "'none'"}`,
+    'X-Frame-Options': frameable ? 'SAMEORIGIN' : 'DENY',
     'Referrer-Policy': 'same-origin',
     'X-Content-Type-Options': 'nosniff',
   });
@@ -112,7 +126,7 @@ function createApp(security: SessionSecurity, root: string) {
 
     if (path === '/login' && read) {
       const user = security.current(req)?.user;
-      return sendPage(res, 200, (nonce) => loginPage({ nonce, next: nextPage(url.searchParams.get('next')), expired: url.searchParams.has('expired') && !user, user }));
+      return sendPage(res, 200, (nonce) => loginPage({ nonce, next: nextPage(url.searchParams.get('next')), expired: url.searchParams.has('expired') && !user, user }), true);
     }
     if (path === '/login' && method === 'POST') {
       // Sign-in happens before there is a session, so there is no CSRF token to check yet.
@@ -120,10 +134,17 @@ function createApp(security: SessionSecurity, root: string) {
       const username = form.get('username') ?? '';
       const next = nextPage(form.get('next'));
       if (!validUser(username, form.get('password') ?? '')) {
-        return sendPage(res, 401, (nonce) => loginPage({ nonce, next, error: 'Unknown user name or wrong password.' }));
+        return sendPage(res, 401, (nonce) => loginPage({ nonce, next, error: 'Unknown user name or wrong password.' }), true);
       }
       security.login(req, res, username);
       return redirect(res, next);
+    }
+    if (path === '/signed-in' && read) {
+      const session = security.current(req);
+      if (!session) return redirect(res, '/login?next=/signed-in');
+      // In the element's frame, a link away would replace the page that holds the user's work.
+      const framed = req.headers['sec-fetch-dest'] === 'iframe';
+      return sendPage(res, 200, (nonce) => signedInPage(nonce, session.user, framed), true);
     }
     if (path === '/logout' && method === 'POST') {
       if (!security.current(req)) return redirect(res, '/login');
@@ -133,15 +154,16 @@ function createApp(security: SessionSecurity, root: string) {
     }
     const page = PAGES.find((candidate) => candidate === path);
     if (page && (read || method === 'POST')) {
+      const frame = url.searchParams.get('mode') === 'frame';
       const session = security.current(req);
-      if (!session) return redirect(res, `/login?${security.expired(req) ? 'expired=1&' : ''}next=${encodeURIComponent(page)}`);
+      if (!session) return redirect(res, `/login?${security.expired(req) ? 'expired=1&' : ''}next=${encodeURIComponent(frame ? `${page}?mode=frame` : page)}`);
       let submitted: string | undefined;
       if (method === 'POST') {
         const form = await readForm(req);
         if (!security.checkCsrf(req, form.get('csrfmiddlewaretoken'))) throw new HttpError(403, 'The form is out of date (CSRF token mismatch). Reload the page and try again.');
         submitted = form.get('secret') ?? '';
       }
-      return sendPage(res, 200, (nonce) => protectedPage({ nonce, session, path: page, submitted }));
+      return sendPage(res, 200, (nonce) => protectedPage({ nonce, session, path: page, frame, submitted }));
     }
     throw new HttpError(404, 'There is nothing at this address.');
   };
@@ -152,6 +174,17 @@ export async function startDemo(options: DemoOptions = {}): Promise<DemoServer> 
     warnAfter: options.warnAfter ?? 30,
     expireAfter: options.expireAfter ?? 60,
     now: options.now,
+    // Files are not user activity: the element loads its translation when the warning
+    // opens, and that request must not quietly extend an idle session on the server.
+    passive: (req) => {
+      let path: string;
+      try {
+        path = new URL(req.url ?? '/', 'http://localhost').pathname; // as the app routes it
+      } catch {
+        return false;
+      }
+      return isStatic(path) || path === '/favicon.ico';
+    },
   });
   const root = options.root ?? defaultRoot();
   const app = createApp(security, root);
@@ -195,7 +228,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       const port = typeof address === 'object' && address ? address.port : '?';
       console.log(`session-security demo: http://${process.env.HOST || '127.0.0.1'}:${port}/`);
       console.log(`  sign in as alice / alice or bob / bob; warning after ${warnAfter} s idle, sign-out after ${expireAfter} s`);
-      console.log(`  /  loads the npm build (import map), /cdn the CDN bundle`);
+      console.log(`  /  loads the npm build (import map), /cdn the CDN bundle; add ?mode=frame to sign in again in a frame`);
     },
     (error: unknown) => {
       console.error(error instanceof Error ? error.message : error);

@@ -44,16 +44,21 @@ export async function until(what, check, { timeout = 10_000, every = 50 } = {}) 
 // ---------------------------------------------------------------------------------------
 // Cleanup: everything started registers a stop function; run once, in reverse order.
 const stops = [];
+let cleaning;
 export const onCleanup = (stop) => stops.push(stop);
-export async function cleanup() {
-  while (stops.length) {
-    const stop = stops.pop();
-    try {
-      await within(10_000, 'cleanup step', Promise.resolve().then(stop));
-    } catch (error) {
-      console.error(`cleanup: ${error.message}`);
+/** Stops everything once; later and concurrent calls share the same run. */
+export function cleanup() {
+  cleaning ??= (async () => {
+    while (stops.length) {
+      const stop = stops.pop();
+      try {
+        await within(10_000, 'cleanup step', Promise.resolve().then(stop));
+      } catch (error) {
+        console.error(`cleanup: ${error.message}`);
+      }
     }
-  }
+  })();
+  return cleaning;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -84,7 +89,12 @@ export async function launchBrowser() {
     try {
       await within(5_000, 'browser.close', browser.close());
     } catch {
-      child?.kill('SIGKILL');
+      // Not closed in time: kill it, and wait for it to exit before its folder is removed.
+      if (child && child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((done) => child.once('exit', done));
+        child.kill('SIGKILL');
+        await within(3_000, 'the browser to exit', exited).catch(() => {});
+      }
     }
   });
   return browser;

@@ -150,7 +150,10 @@ export class SessionController {
    * another tab shared (possibly a while ago, when a waking tab asks for it).
    */
   receive(answer: PingAnswer, sentAt: number, cause: Cause, at = Date.now()): void {
-    if (!this.#running || sentAt < (this.latest?.sentAt ?? 0)) return;
+    // Older than what we know is stale: an earlier answer, or one from before the server
+    // last confirmed the session (this page's own load counts: a tab left expired must
+    // not sign out a tab opened after the user signed in again).
+    if (!this.#running || sentAt < Math.max(this.latest?.sentAt ?? 0, this.synced)) return;
     if (this.phase === 'expired') {
       if (answer.kind === 'idle' && sentAt > (this.latest?.sentAt ?? 0)) this.#emit('revive', { cause });
       return;

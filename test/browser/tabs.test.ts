@@ -156,6 +156,23 @@ describe('several tabs', () => {
     expect(away.navigations).to.have.length(1);
   });
 
+  it('a tab left expired does not sign out a tab opened after a new sign-in', async () => {
+    let gone = true;
+    servePing((idleFor) => (gone ? 'logout' : idleFor));
+    const [old] = await open(1);
+    await untilOneLeads(tabs);
+    await clock.tickAsync(540_000);
+    await until(() => old.el.controller.phase === 'expired', 'the old tab expires');
+    gone = false; // the user signs in again elsewhere, and a new tab opens
+    await clock.tickAsync(30_000);
+    const [, fresh] = await open(1);
+    const expiries = record(fresh.el, 'session-security-expire');
+    // The old tab answers the new one's hello with its last answer, "logout".
+    for (let i = 0; i < 50; i++) await macrotask();
+    expect(expiries).to.have.length(0);
+    expect(fresh.el.controller.phase).to.equal('active');
+  });
+
   it('ignores forged and garbage messages', async () => {
     const pings = servePing(echo);
     const [a] = await open(1);

@@ -1,7 +1,7 @@
 /** The demo boots on a free port and serves its pages and only the allowed files. */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client, startTestDemo, type Demo } from './helpers.js';
+import { Client, serverIdle, startTestDemo, type Demo } from './helpers.js';
 
 describe('demo server', () => {
   let demo: Demo;
@@ -24,13 +24,68 @@ describe('demo server', () => {
     await client.signIn();
     const page = await (await client.get('/')).text();
     const token = await client.csrfToken();
-    assert.match(page, /<session-security ping-url="\/session\/ping" warn-after="30" expire-after="60" return-to-url="\/login\?expired=1">/);
+    assert.ok(
+      page.includes('<session-security ping-url="/session/ping" warn-after="30" expire-after="60" return-to-url="/login?expired=1" login-url="/login?next=/signed-in" logout-url="/logout"></session-security>'),
+    );
     assert.ok(page.includes(`<input type="hidden" name="csrfmiddlewaretoken" value="${token}">`));
+    // The element's sign-out form posts the token under the name the server reads.
+    assert.ok(page.includes('<meta name="csrf-param" content="csrfmiddlewaretoken">'));
     assert.match(page, /<script type="importmap" nonce="[^"]+">\{"imports"/);
     assert.match(page, /<script type="module" src="\/dist\/define\.js">/);
     const cdn = await (await client.get('/cdn')).text();
-    assert.match(cdn, /<script type="module" src="\/dist\/session-security\.cdn\.js">/);
+    assert.match(cdn, /<script type="module" src="\/dist\/cdn\/session-security\.js">/);
     assert.ok(!cdn.includes('importmap'));
+  });
+
+  test('?mode=frame signs in again in a frame, and keeps the mode in the form and the return address', async () => {
+    const response = await client.get('/cdn?mode=frame');
+    assert.equal(response.status, 200);
+    const page = await response.text();
+    assert.match(page, /<session-security [^>]* return-to-url="\/login\?expired=1&amp;next=%2Fcdn%3Fmode%3Dframe" login-url="\/login\?next=\/signed-in" login-mode="frame" logout-url="\/logout">/);
+    assert.match(page, /<form method="post" action="\/cdn\?mode=frame">/);
+    const stranger = new Client(demo.base);
+    const redirect = await stranger.get('/?mode=frame');
+    assert.equal(redirect.headers.get('location'), '/login?next=%2F%3Fmode%3Dframe');
+    const login = await stranger.post('/login', { username: 'alice', password: 'alice', next: '/?mode=frame' });
+    assert.equal(login.headers.get('location'), '/?mode=frame');
+  });
+
+  test('the language switch offers the eleven locales, and its script builds no markup', async () => {
+    const page = await (await client.get('/')).text();
+    const options = [...page.matchAll(/<option value="([^"]+)" lang="\1">/g)].map((match) => match[1]);
+    assert.deepEqual(options, ['en', 'ca', 'cs', 'de', 'es', 'fr', 'it', 'nl', 'pl', 'pt-BR', 'pt-PT']);
+    assert.match(page, /<select id="lang">/);
+    assert.doesNotMatch(page, /innerHTML|outerHTML|insertAdjacentHTML|document\.write/);
+  });
+
+  test('only the sign-in pages may be framed, and only by this origin', async () => {
+    for (const path of ['/login', '/signed-in']) {
+      const response = await client.get(path);
+      assert.equal(response.status, 200, path);
+      assert.match(response.headers.get('content-security-policy') ?? '', /frame-ancestors 'self'/, path);
+      assert.equal(response.headers.get('x-frame-options'), 'SAMEORIGIN', path);
+      await response.arrayBuffer();
+    }
+    const page = await client.get('/');
+    assert.match(page.headers.get('content-security-policy') ?? '', /frame-ancestors 'none'/);
+    assert.equal(page.headers.get('x-frame-options'), 'DENY');
+    await page.arrayBuffer();
+  });
+
+  test('the sign-in popup ends on /signed-in, which names the user', async () => {
+    const popup = new Client(demo.base);
+    const login = await popup.post('/login', { username: 'bob', password: 'bob', next: '/signed-in' });
+    assert.equal(login.status, 303);
+    assert.equal(login.headers.get('location'), '/signed-in');
+    const page = await (await popup.get('/signed-in')).text();
+    assert.match(page, /Signed in as <strong>bob<\/strong> — you can close this window\./);
+    assert.match(page, /<a href="\/">Go to the protected page<\/a>/);
+    const framed = await (await popup.get('/signed-in', { 'Sec-Fetch-Dest': 'iframe' })).text();
+    assert.doesNotMatch(framed, /<a href=/, 'no link that would replace the page holding the work');
+    const stranger = new Client(demo.base);
+    const signedOut = await stranger.get('/signed-in');
+    assert.equal(signedOut.status, 303);
+    assert.equal(signedOut.headers.get('location'), '/login?next=/signed-in');
   });
 
   test('every import map target exists and is served as JavaScript', async () => {
@@ -66,6 +121,13 @@ describe('demo server', () => {
       assert.equal(response.status, 404, path);
       await response.arrayBuffer();
     }
+  });
+
+  test('loading files is not activity (the translation the warning loads must not extend the session)', async () => {
+    await client.signIn();
+    demo.clock.advance(20);
+    for (const path of ['/dist/de.js', '/dist/define.js', '/favicon.ico']) await (await client.get(path)).arrayBuffer();
+    assert.equal(await serverIdle(client), 20);
   });
 
   test('unknown addresses answer 404', async () => {

@@ -1,0 +1,248 @@
+/**
+ * End-to-end harness: the demo app (reference server) and headless Debian Chromium
+ * driven by puppeteer-core, sharing one fake clock.
+ *
+ * Time is never slept through. Both sides run on a clock the test moves:
+ * - the server gets `now` (startDemo's option, passed down to createSessionSecurity);
+ * - every page and popup gets sinon's fake timers before any of its own scripts run
+ *   (page.evaluateOnNewDocument, which also covers frames): setTimeout, clearTimeout,
+ *   setInterval, clearInterval and Date only, never queueMicrotask or
+ *   requestAnimationFrame (lit renders on microtasks), with shouldAdvanceTime off.
+ * `advance(seconds)` moves the server clock first and then ticks every open page with
+ * `__clock.tickAsync`, so a ping a timer sends reaches a server that already agrees on
+ * the time. Pings are real fetches, which no fake clock can hurry: callers advance in
+ * steps and wait (briefly, in real time) for the answer before the next step, or the
+ * element's own 10 s ping timeout would fire on fake time.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import puppeteer, { type Browser, type Page, type Target } from 'puppeteer-core';
+import { startDemo, type DemoServer } from '../../demo/server.js';
+import { defaultRoot } from '../../demo/static.js';
+
+// This file compiles without the DOM lib (tsconfig.server.json). Functions passed to
+// page.evaluate run in the page, where these exist.
+declare const window: any;
+declare const sinon: any;
+
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const SINON = join(defaultRoot(), 'node_modules', 'sinon', 'pkg', 'sinon.js');
+
+/** How long any single wait may take, in real time. */
+export const WAIT_MS = 10_000;
+
+const realDelay = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+/** Fails with a message that says what to install, instead of puppeteer's spawn error. */
+export function requireChromium(): void {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `The end-to-end tests need Chromium at ${CHROMIUM}, which is missing. Install it with \`apt-get install chromium\` (Debian), or point CHROMIUM_PATH at a Chromium binary.`,
+    );
+  }
+}
+
+type Truthy<T> = Exclude<T, false | 0 | '' | null | undefined>;
+
+/** Polls `check` (from Node, with real timers: the page's are fake) until it returns a truthy value. */
+export async function until<T>(what: string, check: () => Promise<T>, timeout = WAIT_MS): Promise<Truthy<T>> {
+  const deadline = Date.now() + timeout;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value) return value as Truthy<T>;
+      last = value;
+    } catch (error) {
+      last = error; // e.g. the execution context went away during a navigation: try again
+    }
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeout} ms waiting for ${what} (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`);
+    await realDelay(50);
+  }
+}
+
+/** One ping answer as the page received it. */
+export interface PingLog {
+  status: number;
+  body: unknown;
+}
+
+export class E2E {
+  /** The shared fake time, ms since the epoch; a whole second to keep idle times exact. */
+  time = Math.floor(Date.now() / 1000) * 1000;
+  readonly pages = new Set<Page>();
+  /** Every ping answer any page received, in order. */
+  readonly pings: PingLog[] = [];
+  /** Dialogs (alert, confirm, beforeunload) the pages opened: none is expected. */
+  readonly dialogs: string[] = [];
+  private readonly clockScripts = new Map<Page, string>();
+  private readonly sinon = readFileSync(SINON, 'utf8');
+  private readonly installing = new Set<Promise<unknown>>();
+  /** Each page's one setup (a new tab is seen both by newPage and by targetcreated). */
+  private readonly adopted = new Map<Page, Promise<void>>();
+
+  private constructor(
+    readonly server: DemoServer,
+    readonly base: string,
+    readonly browser: Browser,
+    private readonly dataDir: string,
+  ) {
+    browser.on('targetcreated', (target: Target) => {
+      if (target.type() !== 'page') return;
+      // Popups: install as soon as puppeteer sees them. The popup starts on about:blank
+      // and then loads its URL, which usually leaves time, but this races with the load:
+      // `ensureClock` checks and reloads the popup if the race was lost.
+      const installing = target.page().then((page) => page && this.adopt(page));
+      this.installing.add(installing);
+      installing.catch(() => {}).finally(() => this.installing.delete(installing));
+    });
+  }
+
+  /** The demo on 127.0.0.1 (free port) with the fake clock, and a fresh headless Chromium. */
+  static async start(times: { warnAfter: number; expireAfter: number }): Promise<E2E> {
+    requireChromium();
+    const dataDir = mkdtempSync(join(tmpdir(), 'session-security-e2e-'));
+    let server: DemoServer | undefined;
+    let browser: Browser | undefined;
+    try {
+      let e2e: E2E | undefined;
+      const now = () => e2e!.time;
+      server = await startDemo({ port: 0, host: '127.0.0.1', ...times, now });
+      const { port } = server.address() as AddressInfo;
+      browser = await puppeteer.launch({
+        executablePath: CHROMIUM,
+        headless: true,
+        userDataDir: join(dataDir, 'profile'),
+        args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+        timeout: WAIT_MS,
+        protocolTimeout: 20_000,
+      });
+      e2e = new E2E(server, `http://127.0.0.1:${port}`, browser, dataDir);
+      return e2e;
+    } catch (error) {
+      await browser?.close().catch(() => {});
+      if (server) await closeServer(server);
+      rmSync(dataDir, { recursive: true, force: true });
+      throw error;
+    }
+  }
+
+  /** A new tab with fake timers. */
+  async newPage(): Promise<Page> {
+    const page = await this.browser.newPage();
+    await this.adopt(page);
+    return page;
+  }
+
+  /** Fake timers in every document this page loads from now on; pings and dialogs recorded. */
+  private adopt(page: Page): Promise<void> {
+    let adopted = this.adopted.get(page);
+    if (!adopted) this.adopted.set(page, (adopted = this.setUp(page)));
+    return adopted;
+  }
+
+  private async setUp(page: Page): Promise<void> {
+    this.pages.add(page);
+    page.once('close', () => {
+      this.pages.delete(page);
+      this.clockScripts.delete(page);
+      this.adopted.delete(page);
+    });
+    page.on('dialog', (dialog) => {
+      this.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+      dialog.dismiss().catch(() => {});
+    });
+    page.on('response', (response) => {
+      if (new URL(response.url()).pathname !== '/session/ping') return;
+      const entry: PingLog = { status: response.status(), body: undefined };
+      this.pings.push(entry);
+      response.json().then(
+        (body) => (entry.body = body),
+        () => {},
+      );
+    });
+    await page.evaluateOnNewDocument(this.sinon); // the UMD build defines `sinon`
+    await this.setClockScript(page);
+  }
+
+  /** (Re)registers the clock script so that the next document starts at the current time. */
+  private async setClockScript(page: Page): Promise<void> {
+    const old = this.clockScripts.get(page);
+    if (old) await page.removeScriptToEvaluateOnNewDocument(old);
+    const { identifier } = await page.evaluateOnNewDocument((now: number) => {
+      window.__clock = sinon.useFakeTimers({
+        now,
+        toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
+        shouldAdvanceTime: false,
+      });
+    }, this.time);
+    this.clockScripts.set(page, identifier);
+  }
+
+  /** Checks that `page`'s document has the fake clock at the shared time; reloads it once if not (a popup that loaded before its script was in place). */
+  async ensureClock(page: Page): Promise<void> {
+    await Promise.all(this.installing);
+    const state = () => page.evaluate(() => (window.__clock ? (Date.now() as number) : null));
+    let now = await state();
+    if (now === null) {
+      await page.reload({ waitUntil: 'load', timeout: WAIT_MS });
+      now = await state();
+    }
+    if (now !== this.time) throw new Error(`${page.url()}: page clock ${now}, shared clock ${this.time}`);
+  }
+
+  /**
+   * Moves both clocks by `seconds`: the server's first, then each open page's (firing
+   * its due timers; promises settle between them). Returns when the timers have run,
+   * not when the network requests they started have been answered.
+   */
+  async advance(seconds: number): Promise<void> {
+    await Promise.all(this.installing);
+    const ms = seconds * 1000;
+    this.time += ms;
+    for (const page of [...this.pages]) {
+      try {
+        if (page.isClosed()) continue;
+        await this.setClockScript(page);
+        await page.evaluate((ms: number) => window.__clock?.tickAsync(ms), ms);
+      } catch (error) {
+        // A timer of an earlier page may close this one (the element closes its popup
+        // once someone signed in): nothing left to tick then. The protocol error can
+        // come before puppeteer marks the page closed.
+        const closed = page.isClosed() || /Target closed|Session closed/i.test(error instanceof Error ? error.message : '');
+        if (!closed) throw error;
+      }
+    }
+  }
+
+  /** How many ping answers the pages received so far (to wait for the next with `nextPing`). */
+  pingCount(): number {
+    return this.pings.length;
+  }
+
+  /** Waits for the ping answers after the `count` first to be in, and returns the last. */
+  async nextPing(count: number): Promise<PingLog> {
+    return until(`a ping answer (after ${count})`, async () => {
+      const last = this.pings[this.pings.length - 1];
+      return this.pings.length > count && last.body !== undefined ? last : undefined;
+    });
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.browser.close();
+    } finally {
+      await closeServer(this.server);
+      rmSync(this.dataDir, { recursive: true, force: true });
+    }
+  }
+}
+
+function closeServer(server: DemoServer): Promise<void> {
+  return new Promise((done) => {
+    server.closeAllConnections();
+    server.close(() => done());
+  });
+}
