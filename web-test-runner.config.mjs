@@ -17,8 +17,8 @@ export default {
   files: ['test/**/*.test.ts', '!test/server/**', '!test/e2e/**'],
   nodeResolve: { exportConditions: ['production'] },
   concurrency: 2,
-  // One browser at a time (2 cores): the tests wait for msw answers in macrotasks, which
-  // load from a second browser makes slower than the budget in test/helpers.ts until().
+  // One browser at a time (CI has 2 cores): msw answers arrive outside the fake clock, and
+  // a second browser's load makes them late. Two at once saves about a quarter of the time.
   concurrentBrowsers: 1,
   testFramework: { config: { timeout: 10000 } },
   plugins: [esbuildPlugin({ ts: true, tsconfig })],

@@ -15,12 +15,14 @@ export interface ViewModel {
   locale: string;
   text: (key: keyof Strings) => string;
   /** "Sign out now": where to POST, and the CSRF field to send along. */
-  signOut?: { action: string; field?: [string, string] };
+  logout?: { action: string; field?: [string, string] };
   /** The login page in a frame, when login-mode="frame". */
   frame?: string;
   loginHref?: string;
   popupBlocked?: boolean;
   stay: () => void;
+  /** "Sign out now" was submitted (the browser then posts the form). */
+  signOut: () => void;
   signIn: () => void;
   cancel: () => void;
   frameLoaded: () => void;
@@ -50,9 +52,9 @@ export function renderDialog(m: ViewModel): TemplateResult {
         </p>
         <div part="actions">
           <button part="button stay" autofocus @click=${m.stay}>${text('stay')}</button>
-          ${m.signOut
-            ? html`<form method="post" action=${m.signOut.action}>
-                ${m.signOut.field ? html`<input type="hidden" name=${m.signOut.field[0]} .value=${m.signOut.field[1]} />` : nothing}
+          ${m.logout
+            ? html`<form method="post" action=${m.logout.action} @submit=${m.signOut}>
+                ${m.logout.field ? html`<input type="hidden" name=${m.logout.field[0]} .value=${m.logout.field[1]} />` : nothing}
                 <button part="button sign-out">${text('signOut')}</button>
               </form>`
             : nothing}

@@ -86,6 +86,8 @@ export class SessionSecurity extends LitElement {
   private locale = 'en';
   private tick?: ReturnType<typeof setInterval>;
   private focusBefore?: HTMLElement | null;
+  /** The view the last update showed, to tell when the dialog's content changed while open. */
+  private shown: View = 'closed';
   private probing = false;
   private probeAgain = false;
   private expiredHere = false;
@@ -139,7 +141,10 @@ export class SessionSecurity extends LitElement {
     if (running.has(key)) console.warn(`<session-security>: another element already watches ping-url="${this.pingUrl}"; they act as two tabs and both show the dialog. Use one per page.`);
     else running.set(key, this);
     this.unwatch = [
-      watchActivity((at) => this.controller.activity(at)),
+      watchActivity((at, event) => {
+        if (this.controller.phase === 'warning' && !this.reasonToStay(event)) return false;
+        this.controller.activity(at);
+      }),
       watchWakeUps(() => {
         this.controller.check();
         if (this.relogin) this.probe();
@@ -267,6 +272,35 @@ export class SessionSecurity extends LitElement {
     this.navigate(url);
   }
 
+  /**
+   * While the warning shows, most activity means "stay signed in" (WCAG 2.2.1: one key or
+   * click), but not what it takes to choose the other way: Tab and Shift moving between
+   * the buttons, anything on "Sign out now", the pointer moving over the dialog on its way
+   * to a button. The start of a tap does not count either; its click, which lands in the
+   * dialog while the page behind is inert, does (extending at touchstart would close the
+   * dialog under the finger and let the tap's click fall through to the page).
+   */
+  private reasonToStay(event: Event): boolean {
+    const dialog = this.renderRoot.querySelector('dialog')!;
+    const form = dialog.querySelector('form');
+    if (form && event.composedPath().includes(form)) return false;
+    if (event.type === 'keydown') return !['Tab', 'Shift'].includes((event as KeyboardEvent).key);
+    if (event.type === 'pointerdown' || event.type === 'touchstart') return false;
+    if (event.type !== 'pointermove') return true;
+    const box = dialog.getBoundingClientRect();
+    const { clientX: x, clientY: y } = event as PointerEvent;
+    return x < box.left || x > box.right || y < box.top || y > box.bottom;
+  }
+
+  /**
+   * Tells the other tabs that the session ended here: call it when your own sign-out
+   * link is used ("Sign out now" in the dialog does), so that they sign out at once
+   * rather than at their next ping.
+   */
+  signedOut(): void {
+    this.controller.signedOut();
+  }
+
   /** Leaves the page at expiry; replace() keeps the expired page out of history. */
   protected navigate(url?: string): void {
     if (url) location.replace(url);
@@ -351,7 +385,10 @@ export class SessionSecurity extends LitElement {
         role="alertdialog"
         aria-labelledby="title"
         aria-describedby="message"
+        tabindex="-1"
         @cancel=${this.onCancel}
+        @close=${this.onClose}
+        @keydown=${this.onKeydown}
       >
         ${view === 'closed'
           ? ''
@@ -360,11 +397,13 @@ export class SessionSecurity extends LitElement {
               left: Math.max(0, Math.ceil((this.controller.expiresAt - Date.now()) / 1000)),
               locale: this.locale,
               text: this.text,
-              signOut: this.logout && { action: this.logout.href, field },
+              logout: this.logout && { action: this.logout.href, field },
               frame: this.reloginView?.frame ? this.login?.href : undefined,
-              loginHref: (this.login ?? this.returnTo)?.href,
+              // Leaving the sign-in: to return-to-url if set (a login page that may redirect back).
+              loginHref: (this.returnTo ?? this.login)?.href,
               popupBlocked: this.reloginView?.popupBlocked,
               stay: () => this.controller.extend(),
+              signOut: () => this.signedOut(),
               signIn: () => this.signIn(),
               cancel: () => this.cancelSignIn(),
               frameLoaded: () => this.probe(),
@@ -375,11 +414,19 @@ export class SessionSecurity extends LitElement {
 
   protected override updated(): void {
     const dialog = this.renderRoot.querySelector('dialog')!;
-    const open = this.view !== 'closed' && this.isConnected;
+    const view = this.isConnected ? this.view : 'closed';
+    const open = view !== 'closed';
     if (open && !dialog.open) {
-      this.focusBefore = deepActiveElement();
-      dialog.showModal();
+      // ??=: reopened after the browser closed it (onClose), focus still goes back to the start.
+      this.focusBefore ??= deepActiveElement();
+      dialog.showModal(); // focuses the [autofocus] control, else the dialog (tabindex=-1)
+    } else if (open && (view !== this.shown || !dialog.contains((this.renderRoot as ShadowRoot).activeElement))) {
+      // New content under the user (the warning ran out into "signed out" or "sign in
+      // again"; the sign-in frame replaced its button): the focused control may be gone
+      // and the change must be heard, so focus moves as if the dialog had just opened.
+      (dialog.querySelector<HTMLElement>('[autofocus]') ?? dialog).focus();
     }
+    this.shown = view;
     if (!open && dialog.open) {
       dialog.close();
       // Back where the user was, even inside another shadow root; if that element is
@@ -402,6 +449,32 @@ export class SessionSecurity extends LitElement {
   private onCancel = (event: Event): void => {
     event.preventDefault();
     if (this.controller.phase === 'warning') this.controller.extend();
+  };
+
+  /**
+   * Browsers may close a modal dialog themselves: Chromium does on a second Escape (or
+   * Android's Back) with no user activation in between, whatever `cancel` said. While
+   * there is something to show, it opens again.
+   */
+  private onClose = (): void => {
+    if (this.view !== 'closed') this.requestUpdate();
+  };
+
+  /**
+   * While warning, a key only extends (WCAG 2.2.1). The activity watcher has usually
+   * extended and closed the dialog before the key gets here ('closed'), and focus is back
+   * on the page: the key must not act there too (Enter submitting a form, Space pressing a
+   * button, Tab moving on, a letter typed into a field); browser shortcuts (reload, find,
+   * zoom, full screen) still work. After expiry, Escape has nothing to cancel; stopping it
+   * here keeps browsers from closing the dialog on a repeated Escape.
+   */
+  private onKeydown = (event: KeyboardEvent): void => {
+    if (!this.reasonToStay(event)) return; // Tab between the buttons, or "Sign out now"
+    const view = this.view;
+    if (view === 'warning' || view === 'closed') {
+      if (view === 'warning') this.controller.extend();
+      if (!event.ctrlKey && !event.metaKey && !event.altKey && !/^F\d+$/.test(event.key)) event.preventDefault();
+    } else if (event.key === 'Escape') event.preventDefault();
   };
 }
 

@@ -137,6 +137,15 @@ export class SessionController {
     this.#sync();
   }
 
+  /**
+   * The user signed out in this tab (which is navigating away): tells the other tabs at
+   * once, as if the server had answered "revoked", instead of at their next ping.
+   */
+  signedOut(): void {
+    const now = Date.now();
+    this.peers?.answer({ kind: 'logout', reason: 'revoked' }, now, now);
+  }
+
   /** Wake-up: the timer fired, or the page became visible, focused, online... */
   check = (): void => {
     if (!this.#running || this.#busy || this.phase === 'expired') return;

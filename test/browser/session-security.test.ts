@@ -186,6 +186,44 @@ describe('<session-security>', () => {
     expect(pings.idleFor).to.deep.equal([540, 0]);
   });
 
+  it('does not extend on what it takes to choose "Sign out now": Tab, the pointer over the dialog, a tap starting', async () => {
+    const pings = servePing(echo);
+    const el = await mount();
+    el.logoutUrl = '/logout';
+    await clock.tickAsync(540_000);
+    await until(() => el.controller.phase === 'warning');
+    await el.updateComplete;
+    const d = dialog(el);
+    const box = d.getBoundingClientRect();
+    const inside = { clientX: box.left + box.width / 2, clientY: box.top + box.height / 2, bubbles: true, composed: true };
+    const signOut = d.querySelector('[part~=sign-out]')!;
+    for (const event of [
+      new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, composed: true }),
+      new PointerEvent('pointermove', inside),
+      new PointerEvent('pointerdown', inside),
+      new PointerEvent('touchstart', inside),
+      new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }),
+    ]) {
+      (event.type === 'keydown' && (event as KeyboardEvent).key === 'Enter' ? signOut : d).dispatchEvent(event);
+      await clock.tickAsync(1000);
+      expect(el.controller.phase, event.type).to.equal('warning');
+    }
+    d.dispatchEvent(new MouseEvent('click', { ...inside }));
+    expect(el.controller.phase, 'the click of a tap or a press').to.equal('active');
+    await until(() => pings.idleFor.length === 2, 'extend ping');
+  });
+
+  it('extends on a pointer move outside the dialog box', async () => {
+    const pings = servePing(echo);
+    const el = await mount();
+    await clock.tickAsync(540_000);
+    await until(() => el.controller.phase === 'warning');
+    await el.updateComplete;
+    window.dispatchEvent(new PointerEvent('pointermove', { clientX: 1, clientY: 1 }));
+    expect(el.controller.phase).to.equal('active');
+    await until(() => pings.idleFor.length === 2, 'extend ping');
+  });
+
   it('extends from the button and from Escape', async () => {
     const pings = servePing(echo);
     const el = await mount();

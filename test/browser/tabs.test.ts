@@ -125,6 +125,22 @@ describe('several tabs', () => {
     expect(expiries.flat().filter((e) => e.detail.cause === 'local')).to.have.length(1);
   });
 
+  it('"Sign out now" in one tab signs every tab out at once', async () => {
+    servePing(echo);
+    const [a, b, c] = await open(3);
+    await untilOneLeads(tabs);
+    for (const tab of tabs) tab.el.logoutUrl = '/logout';
+    await clock.tickAsync(540_000);
+    await until(() => tabs.every((tab) => tab.el.controller.phase === 'warning'));
+    await a.el.updateComplete;
+    const form = a.el.shadowRoot!.querySelector('form')!;
+    form.addEventListener('submit', (event) => event.preventDefault()); // no real navigation here
+    form.requestSubmit();
+    await until(() => b.navigations.length === 1 && c.navigations.length === 1, 'the others sign out');
+    expect(b.el.controller.phase).to.equal('expired');
+    expect(a.el.controller.phase, 'the tab that signed out leaves by its form').to.equal('warning');
+  });
+
   it('another tab takes over when the leader closes mid-cycle, without a gap or a duplicate', async () => {
     const pings = servePing((idleFor) => (idleFor >= 600 ? 'logout' : idleFor));
     await open(3);
