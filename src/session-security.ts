@@ -166,6 +166,7 @@ export class SessionSecurity extends LitElement {
     this.tabs = this.forms = this.relogin = undefined;
     this.controller.stop();
     this.setTick(false);
+    hidePage(this, false); // whoever removes the element takes over the page
     for (const [key, element] of running) if (element === this) running.delete(key);
   }
 
@@ -222,7 +223,7 @@ export class SessionSecurity extends LitElement {
 
   private onDecision<K extends keyof ControllerEvents>(type: K, detail: ControllerEvents[K]): void {
     if (type === 'change') {
-      hidePage(this.controller.checking || this.controller.phase === 'expired');
+      hidePage(this, this.controller.checking || this.controller.phase === 'expired');
       this.requestUpdate();
       return;
     }
@@ -251,7 +252,7 @@ export class SessionSecurity extends LitElement {
       if (type === 'extend') this.status = this.text('extended');
       return;
     }
-    hidePage(false); // the page handles expiry itself
+    hidePage(this, false); // the page handles expiry itself
     this.requestUpdate();
   }
 
@@ -352,7 +353,7 @@ export class SessionSecurity extends LitElement {
     if (!before || answer.user !== before) return this.leave();
     this.expiredHere = false;
     this.controller.resume(answer);
-    hidePage(false);
+    hidePage(this, false);
     if (answer.csrfToken) updateCsrfTokens(answer.csrfToken, this.csrfSelector);
     this.dispatchEvent(
       new CustomEvent('session-security-resume', {

@@ -98,7 +98,8 @@ describe('<session-security>', () => {
     expect(navigate.firstCall.args).to.deep.equal([undefined]);
 
     navigate.resetHistory();
-    document.documentElement.style.removeProperty('visibility');
+    el.remove(); // whoever removes the element takes over the page: it is shown again
+    expect(pageHidden()).to.equal(false);
     const other = await fixture<SessionSecurity>(html`<session-security ping-url=${PING2}></session-security>`);
     await untilLeader(PING2);
     worker.use(http.get(PING2, () => HttpResponse.json('logout')));
@@ -108,7 +109,20 @@ describe('<session-security>', () => {
     await until(() => expiries.length === 1);
     expect(navigate.called).to.equal(false);
     expect(pageHidden()).to.equal(false);
-    el.remove();
+  });
+
+  it("never reveals a page another element hid", async () => {
+    servePing(() => 'logout');
+    const otherPings = servePing(echo, PING2);
+    const el = await mount();
+    const other = await fixture<SessionSecurity>(html`<session-security ping-url=${PING2}></session-security>`);
+    await untilLeader(PING2);
+    await clock.tickAsync(540_000);
+    await until(() => el.controller.phase === 'expired' && other.controller.phase === 'warning', 'one expired, one warning');
+    other.extend();
+    await until(() => otherPings.idleFor.length === 2 && other.controller.latest?.answer.kind === 'idle', 'the other one extended');
+    await other.updateComplete;
+    expect(pageHidden()).to.equal(true);
   });
 
   for (const [what, response, reason] of [
