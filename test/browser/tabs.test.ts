@@ -140,6 +140,28 @@ describe('several tabs', () => {
     expect(a.el.controller.phase, 'the tab that signed out leaves by its form').to.equal('warning');
   });
 
+  it('after a sign-in in one tab, the other tabs waiting to sign in again resume too', async () => {
+    let signedIn = true;
+    servePing((idleFor) => (signedIn ? { idleFor, user: 'u1' } : 'logout'));
+    const body = `<session-security ping-url="${PING}" login-url="/login/" login-mode="frame"></session-security>`;
+    const [a, b] = await open(2, { body });
+    await untilOneLeads(tabs);
+    await clock.tickAsync(540_000);
+    await until(() => tabs.every((tab) => tab.el.controller.phase === 'warning'));
+    signedIn = false;
+    await clock.tickAsync(60_000);
+    await until(() => tabs.every((tab) => tab.el.controller.phase === 'expired'), 'both expired, waiting to sign in');
+    const resumes = tabs.map((tab) => record(tab.el, 'session-security-resume'));
+    // The user signs in again from tab a, a while later; a notices when it next looks
+    // (focus here), and tells the others.
+    await clock.tickAsync(30_000);
+    signedIn = true;
+    a.win.dispatchEvent(new a.win.Event('focus'));
+    await until(() => resumes.every((r) => r.length === 1), 'both resume');
+    expect(tabs.map((tab) => tab.el.controller.phase)).to.deep.equal(['active', 'active']);
+    expect(b.navigations, 'no reload: the same user').to.deep.equal([]);
+  });
+
   it('another tab takes over when the leader closes mid-cycle, without a gap or a duplicate', async () => {
     const pings = servePing((idleFor) => (idleFor >= 600 ? 'logout' : idleFor));
     await open(3);
