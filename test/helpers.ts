@@ -5,7 +5,7 @@
  */
 import { setupWorker } from 'msw/browser';
 import { http, HttpResponse, delay, type HttpResponseResolver } from 'msw';
-import { useFakeTimers, type SinonFakeTimers } from 'sinon';
+import { stub, useFakeTimers, type SinonFakeTimers, type SinonStub } from 'sinon';
 
 export const worker = setupWorker();
 
@@ -102,4 +102,20 @@ export async function untilLeader(pingUrl = PING): Promise<void> {
     await macrotask();
   }
   throw new Error(`no tab holds the lock ${name}`);
+}
+
+/**
+ * For tests of the element on the test page itself: a fake clock, and the element's
+ * navigate() stubbed so that expiry does not leave the test page. Undo with tearDown().
+ */
+export function setUpElementTest(): { clock: SinonFakeTimers; navigate: SinonStub } {
+  const element = customElements.get('session-security') as CustomElementConstructor;
+  return { clock: fakeClock(), navigate: stub(element.prototype as never, 'navigate') };
+}
+
+export function tearDownElementTest({ clock, navigate }: { clock: SinonFakeTimers; navigate: SinonStub }): void {
+  navigate.restore();
+  clock.restore();
+  worker.resetHandlers();
+  document.documentElement.style.removeProperty('visibility');
 }

@@ -6,11 +6,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
-import { stub, type SinonFakeTimers, type SinonStub } from 'sinon';
+import type { SinonFakeTimers, SinonStub } from 'sinon';
 import '../../src/define.js';
 import type { SessionSecurity } from '../../src/session-security.js';
 import { LOCALES, loadStrings } from '../../src/i18n/locale.js';
-import { PING, echo, fakeClock, macrotask, record, servePing, startWorker, until, untilLeader, worker, type PingLog } from '../helpers.js';
+import { PING, echo, macrotask, record, servePing, startWorker, until, untilLeader, worker, type PingLog, setUpElementTest, tearDownElementTest } from '../helpers.js';
 import { closeTab, openTab, type Tab } from '../tab-harness.js';
 
 const ENGINE = /Firefox\//.test(navigator.userAgent) ? 'firefox' : /Chrom(e|ium)\//.test(navigator.userAgent) ? 'chromium' : 'webkit';
@@ -73,16 +73,8 @@ describe('<session-security> dialog accessibility', () => {
   let pings: PingLog;
 
   before(startWorker);
-  beforeEach(() => {
-    clock = fakeClock();
-    navigate = stub((customElements.get('session-security') as typeof SessionSecurity).prototype as never, 'navigate');
-  });
-  afterEach(() => {
-    navigate.restore();
-    clock.restore();
-    worker.resetHandlers();
-    document.documentElement.style.removeProperty('visibility');
-  });
+  beforeEach(() => ({ clock, navigate } = setUpElementTest()));
+  afterEach(() => tearDownElementTest({ clock, navigate }));
 
   interface Options {
     logout?: boolean;

@@ -3,7 +3,7 @@ import { HttpResponse, http } from 'msw';
 import { stub, type SinonFakeTimers, type SinonStub } from 'sinon';
 import '../../src/define.js';
 import type { SessionSecurity } from '../../src/session-security.js';
-import { PING, echo, fakeClock, record, servePing, startWorker, until, untilLeader, worker } from '../helpers.js';
+import { PING, echo, record, servePing, startWorker, until, untilLeader, worker, setUpElementTest, tearDownElementTest } from '../helpers.js';
 
 const PING2 = `${PING}/2`;
 
@@ -12,16 +12,8 @@ describe('<session-security>', () => {
   let navigate: SinonStub;
 
   before(startWorker);
-  beforeEach(() => {
-    clock = fakeClock();
-    navigate = stub((customElements.get('session-security') as typeof SessionSecurity).prototype as never, 'navigate');
-  });
-  afterEach(() => {
-    navigate.restore();
-    clock.restore();
-    worker.resetHandlers();
-    document.documentElement.style.removeProperty('visibility');
-  });
+  beforeEach(() => ({ clock, navigate } = setUpElementTest()));
+  afterEach(() => tearDownElementTest({ clock, navigate }));
 
   const mount = async (returnTo = '/login/') => {
     const el = await fixture<SessionSecurity>(html`<session-security ping-url=${PING} return-to-url=${returnTo}></session-security>`);

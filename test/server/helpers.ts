@@ -1,4 +1,6 @@
 /** Shared by the server tests: a clock the test moves, the demo on a free port, a cookie-keeping client. */
+import assert from 'node:assert/strict';
+import { after, before, beforeEach } from 'node:test';
 import type { AddressInfo } from 'node:net';
 import { startDemo, type DemoServer } from '../../demo/server.js';
 
@@ -94,4 +96,21 @@ export class Client {
 export async function serverIdle(client: Client): Promise<unknown> {
   const { body } = await client.ping();
   return (body as { idleFor?: unknown }).idleFor;
+}
+
+/**
+ * Hooks for a suite against the demo: one server for the suite, a client signed in as
+ * alice before each test. Read `demo` and `client` from the returned object in the tests.
+ */
+export function useSignedInDemo(): { demo: Demo; client: Client } {
+  const context = {} as { demo: Demo; client: Client };
+  before(async () => {
+    context.demo = await startTestDemo();
+  });
+  after(() => context.demo.close());
+  beforeEach(async () => {
+    context.client = new Client(context.demo.base);
+    assert.equal((await context.client.signIn()).status, 303);
+  });
+  return context;
 }

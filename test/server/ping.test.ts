@@ -1,20 +1,14 @@
 /** The server rules of PROTOCOL.md, against the real HTTP server with a fake clock. */
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parsePingResponse } from '../../src/core/protocol.js';
-import { Client, EXPIRE_AFTER, WARN_AFTER, serverIdle, startTestDemo, type Demo } from './helpers.js';
+import { Client, EXPIRE_AFTER, WARN_AFTER, serverIdle, useSignedInDemo, type Demo } from './helpers.js';
 
 describe('ping', () => {
+  const context = useSignedInDemo();
   let demo: Demo;
   let client: Client;
-  before(async () => {
-    demo = await startTestDemo();
-  });
-  after(() => demo.close());
-  beforeEach(async () => {
-    client = new Client(demo.base);
-    await client.signIn();
-  });
+  beforeEach(() => ({ demo, client } = context));
 
   test('answers the extended object as uncacheable JSON', async () => {
     demo.clock.advance(7);

@@ -1,20 +1,13 @@
 /** Sessions through the demo app: activity, server-side expiry, sign-in, sign-out, CSRF. */
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client, EXPIRE_AFTER, serverIdle, startTestDemo, type Demo } from './helpers.js';
+import { Client, EXPIRE_AFTER, serverIdle, useSignedInDemo, type Demo } from './helpers.js';
 
 describe('sessions', () => {
+  const context = useSignedInDemo();
   let demo: Demo;
   let client: Client;
-  before(async () => {
-    demo = await startTestDemo();
-  });
-  after(() => demo.close());
-  beforeEach(async () => {
-    client = new Client(demo.base);
-    const response = await client.signIn();
-    assert.equal(response.status, 303);
-  });
+  beforeEach(() => ({ demo, client } = context));
 
   test('signing in sets an HttpOnly, SameSite=Lax, Path=/ cookie with a 256-bit random id', () => {
     const [line] = client.setCookies;
