@@ -83,9 +83,17 @@ export class TabSync implements Peers {
 
   start(): void {
     this.#controller.peers = this;
-    this.#unlisten = listen(window, ['pagehide', 'freeze', 'pageshow', 'resume'], (event) =>
-      event.type === 'pagehide' || event.type === 'freeze' ? this.#leave() : this.#join(),
-    );
+    const onLifecycle = (event: Event) => {
+      if (event.type === 'pagehide' || event.type === 'freeze') this.#leave();
+      else this.#join();
+    };
+    // pagehide and pageshow fire at the window; freeze and resume at the document.
+    const stopWindow = listen(window, ['pagehide', 'pageshow'], onLifecycle);
+    const stopDocument = listen(document, ['freeze', 'resume'], onLifecycle);
+    this.#unlisten = () => {
+      stopWindow();
+      stopDocument();
+    };
     this.#join();
   }
 
@@ -122,6 +130,10 @@ export class TabSync implements Peers {
     if (this.#channel) return;
     this.#channel = openTabChannel(this.#name, (data) => this.#onMessage(data));
     this.#channel.post({ type: 'hello' } satisfies Message);
+    this.#requestLock();
+  }
+
+  #requestLock(): void {
     if (!navigator.locks) return;
     const lock = (this.#lock = new AbortController());
     navigator.locks
@@ -133,12 +145,16 @@ export class TabSync implements Peers {
       .catch(() => {}); // aborted while waiting: we left
   }
 
-  #leave(): void {
-    clearTimeout(this.#trailing);
+  #releaseLock(): void {
     this.#lock?.abort();
     this.#unlock?.();
     this.#lock = this.#unlock = undefined;
     this.#leader = false;
+  }
+
+  #leave(): void {
+    clearTimeout(this.#trailing);
+    this.#releaseLock();
     this.#channel?.close();
     this.#channel = undefined;
   }

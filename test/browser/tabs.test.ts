@@ -176,6 +176,19 @@ describe('several tabs', () => {
     expect(pings.idleFor).to.deep.equal([540, 600]);
   });
 
+  it('a frozen leader lets go of the lock; it queues again when resumed', async () => {
+    await open(2);
+    await untilOneLeads(tabs);
+    const leader = tabs.find(leads)!;
+    const other = tabs.find((tab) => tab !== leader)!;
+    leader.win.document.dispatchEvent(new leader.win.Event('freeze'));
+    await until(() => leads(other), 'the other tab leads');
+    leader.win.document.dispatchEvent(new leader.win.Event('resume'));
+    closeTab(other);
+    tabs = [leader];
+    await until(() => leads(leader), 'the resumed tab leads again once alone');
+  });
+
   it('a tab back from the back/forward cache asks the others before showing anything', async () => {
     servePing(() => 'logout');
     const [a, b] = await open(2);
