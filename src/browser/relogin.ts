@@ -9,7 +9,6 @@
  * address (users can check where they type their password) and password managers work
  * in it. The popup gets no `opener`: the login page cannot reach back into this page.
  */
-import { listen } from './listen.js';
 
 /** While a sign-in is pending, how often the session is checked anyway. */
 export const PROBE_EVERY = 5000;
@@ -17,7 +16,6 @@ export const PROBE_EVERY = 5000;
 export class ReloginWindow {
   #popup?: Window | null;
   #timer?: ReturnType<typeof setInterval>;
-  #unlisten?: () => void;
 
   constructor(
     /** Asks the server whether a session exists now (the element pings). */
@@ -36,24 +34,19 @@ export class ReloginWindow {
     return true;
   }
 
-  /** Starts checking for a frame shown by the element (each frame load also probes). */
+  /**
+   * Checks every few seconds while a sign-in is pending. The element also checks when a
+   * frame loads and when focus comes back (the popup closed, or the user returned).
+   */
   watch(): void {
     clearInterval(this.#timer);
     this.#timer = setInterval(this.probe, PROBE_EVERY);
-    // Focus comes back when the popup closes or the user returns from it.
-    this.#unlisten ??= listen(window, ['focus'], this.probe);
-  }
-
-  /** True while the popup is open. */
-  get popupOpen(): boolean {
-    return !!this.#popup && !this.#popup.closed;
   }
 
   close(): void {
     clearInterval(this.#timer);
-    this.#unlisten?.();
-    this.#unlisten = this.#timer = undefined;
-    if (this.popupOpen) this.#popup!.close();
+    this.#timer = undefined;
+    if (this.#popup && !this.#popup.closed) this.#popup.close();
     this.#popup = undefined;
   }
 }

@@ -42,7 +42,7 @@ function isAnswer(value: unknown): value is PingAnswer {
 }
 
 /** Validates a message from another tab; undefined for anything we would not have sent. */
-export function readMessage(data: unknown): Message | undefined {
+function readMessage(data: unknown): Message | undefined {
   const m = data as Record<string, unknown> | null;
   if (!m || typeof m !== 'object') return undefined;
   if (m.type === 'hello') return { type: 'hello' };
