@@ -169,6 +169,9 @@ export class SessionController {
     }
     this.latest = { answer, sentAt, at };
     if (answer.kind === 'logout') return this.#expire(answer.reason, cause);
+    // Someone else signed in with this browser meanwhile (another tab): the session is no
+    // longer the one this page was shown for.
+    if (answer.kind === 'idle' && answer.user && this.user && answer.user !== this.user) return this.#expire('replaced', cause);
     this.#waitingSince = 0;
     this.#failed = answer.kind === 'failed';
     if (answer.kind === 'failed') {

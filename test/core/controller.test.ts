@@ -169,6 +169,16 @@ describe('SessionController', () => {
     expect(pinger.sent).to.deep.equal([540, 780]);
   });
 
+  it('expires when the session now belongs to another user (someone signed in elsewhere)', async () => {
+    await clock.tickAsync(540_000);
+    pinger.answer({ kind: 'idle', idleFor: 0, user: 'alice' });
+    await clock.tickAsync(540_000);
+    pinger.answer({ kind: 'idle', idleFor: 0, user: 'bob' });
+    await clock.tickAsync(0);
+    expect(controller.phase).to.equal('expired');
+    expect(events.at(-1)).to.deep.equal(['expire', { reason: 'replaced', cause: 'local' }]);
+  });
+
   it('stops everything: no timer, the ping under way aborted and its answer ignored', async () => {
     await clock.tickAsync(540_000);
     controller.stop();
