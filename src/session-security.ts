@@ -69,30 +69,30 @@ export class SessionSecurity extends LitElement {
 
   /** The decisions; read its `phase`, `last` and `expiresAt` for the current state. */
   readonly controller: SessionController;
-  private readonly pinger: PingClient;
-  private times: Times = DEFAULT_TIMES;
-  private ping?: URL;
-  private returnTo?: URL;
-  private logout?: URL;
-  private login?: URL;
-  private timeout = 10;
-  private configured = '';
-  private unwatch: Array<() => void> = [];
-  private tabs?: TabSync;
-  private forms?: FormGuard;
-  private relogin?: ReloginWindow;
-  private reloginView?: { frame?: boolean; popupBlocked?: boolean };
-  private strings: Strings = en;
-  private locale = 'en';
-  private tick?: ReturnType<typeof setInterval>;
-  private focusBefore?: HTMLElement | null;
+  readonly #pinger: PingClient;
+  #times: Times = DEFAULT_TIMES;
+  #ping?: URL;
+  #returnTo?: URL;
+  #logout?: URL;
+  #login?: URL;
+  #timeout = 10;
+  #configured = '';
+  #unwatch: Array<() => void> = [];
+  #tabs?: TabSync;
+  #forms?: FormGuard;
+  #relogin?: ReloginWindow;
+  #reloginView?: { frame?: boolean; popupBlocked?: boolean };
+  #strings: Strings = en;
+  #locale = 'en';
+  #tick?: ReturnType<typeof setInterval>;
+  #focusBefore?: HTMLElement | null;
   /** The view the last update showed, to tell when the dialog's content changed while open. */
-  private shown: View = 'closed';
-  private probing = false;
-  private probeAgain = false;
-  private expiredHere = false;
+  #shown: View = 'closed';
+  #probing = false;
+  #probeAgain = false;
+  #expiredHere = false;
   /** The polite announcement outside the dialog, for after it closed ("session extended"). */
-  private status = '';
+  #status = '';
 
   constructor() {
     super();
@@ -103,14 +103,14 @@ export class SessionSecurity extends LitElement {
     this.expireAfter = DEFAULT_TIMES.expireAfter;
     this.pingTimeout = 10;
     this.noLeaveConfirm = false;
-    this.pinger = new PingClient(
-      () => this.ping,
-      () => this.timeout,
+    this.#pinger = new PingClient(
+      () => this.#ping,
+      () => this.#timeout,
     );
     this.controller = new SessionController(
-      () => this.times,
-      this.pinger,
-      (type, detail) => this.onDecision(type, detail),
+      () => this.#times,
+      this.#pinger,
+      (type, detail) => this.#onDecision(type, detail),
     );
   }
 
@@ -121,7 +121,7 @@ export class SessionSecurity extends LitElement {
 
   /** Whether a form of the page has changes the user has not submitted. */
   get unsavedChanges(): boolean {
-    return !!this.forms?.dirty;
+    return !!this.#forms?.dirty;
   }
 
   /** Reports activity the DOM does not show (a video playing, a long upload...). */
@@ -136,104 +136,104 @@ export class SessionSecurity extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.configure();
-    const key = this.ping?.href ?? '';
+    this.#configure();
+    const key = this.#ping?.href ?? '';
     if (running.has(key)) console.warn(`<session-security>: another element already watches ping-url="${this.pingUrl}"; they act as two tabs and both show the dialog. Use one per page.`);
     else running.set(key, this);
-    this.unwatch = [
+    this.#unwatch = [
       watchActivity((at, event) => {
-        if (this.controller.phase === 'warning' && !this.reasonToStay(event)) return false;
+        if (this.controller.phase === 'warning' && !this.#reasonToStay(event)) return false;
         this.controller.activity(at);
       }),
       watchWakeUps(() => {
         this.controller.check();
-        if (this.relogin) this.probe();
+        if (this.#relogin) this.#probe();
       }),
     ];
-    this.guardForms();
-    this.syncTabs();
+    this.#guardForms();
+    this.#syncTabs();
     this.controller.start();
-    this.localize();
+    this.#localize();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    for (const stop of this.unwatch) stop();
-    this.unwatch = [];
-    this.tabs?.stop();
-    this.forms?.stop();
-    this.relogin?.close();
-    this.tabs = this.forms = this.relogin = undefined;
+    for (const stop of this.#unwatch) stop();
+    this.#unwatch = [];
+    this.#tabs?.stop();
+    this.#forms?.stop();
+    this.#relogin?.close();
+    this.#tabs = this.#forms = this.#relogin = undefined;
     this.controller.stop();
-    this.setTick(false);
+    this.#setTick(false);
     hidePage(this, false); // whoever removes the element takes over the page
     for (const [key, element] of running) if (element === this) running.delete(key);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (this.isConnected && Object.keys(SessionSecurity.properties).some((key) => changed.has(key)) && this.configure()) {
-      if (changed.has('pingUrl')) this.syncTabs();
-      if (changed.has('noLeaveConfirm')) this.guardForms();
+    if (this.isConnected && Object.keys(SessionSecurity.properties).some((key) => changed.has(key)) && this.#configure()) {
+      if (changed.has('pingUrl')) this.#syncTabs();
+      if (changed.has('noLeaveConfirm')) this.#guardForms();
       this.controller.check(); // new values take effect at once
     }
   }
 
   /** Validates the attributes (once per set of values); true when they changed. */
-  private configure(): boolean {
+  #configure(): boolean {
     const key = Object.keys(SessionSecurity.properties)
       .map((name) => this[name as keyof this])
       .join(' ');
-    if (key === this.configured) return false;
-    this.configured = key;
+    if (key === this.#configured) return false;
+    this.#configured = key;
     const base = document.baseURI;
-    this.times = checkTimes(this.warnAfter, this.expireAfter);
-    this.ping = checkUrl('ping-url', this.pingUrl, base, true);
-    this.returnTo = checkUrl('return-to-url', this.returnToUrl, base, false);
-    this.logout = checkUrl('logout-url', this.logoutUrl, base, false);
-    this.login = checkUrl('login-url', this.loginUrl, base, false);
-    this.timeout = checkSeconds('ping-timeout', this.pingTimeout, 10);
+    this.#times = checkTimes(this.warnAfter, this.expireAfter);
+    this.#ping = checkUrl('ping-url', this.pingUrl, base, true);
+    this.#returnTo = checkUrl('return-to-url', this.returnToUrl, base, false);
+    this.#logout = checkUrl('logout-url', this.logoutUrl, base, false);
+    this.#login = checkUrl('login-url', this.loginUrl, base, false);
+    this.#timeout = checkSeconds('ping-timeout', this.pingTimeout, 10);
     if (this.loginMode !== 'popup' && this.loginMode !== 'frame') console.error(`<session-security>: login-mode="${this.loginMode}" is not "popup" or "frame"; using "popup".`);
     return true;
   }
 
   /** One channel and one leader lock per ping URL: another app on the origin is another session. */
-  private syncTabs(): void {
-    this.tabs?.stop();
-    this.tabs = undefined;
-    if (!this.ping || !this.isConnected) return;
-    this.tabs = new TabSync(this.controller, `session-security ${this.ping.href}`, () => (this.timeout + 5) * 1000);
-    this.tabs.start();
+  #syncTabs(): void {
+    this.#tabs?.stop();
+    this.#tabs = undefined;
+    if (!this.#ping || !this.isConnected) return;
+    this.#tabs = new TabSync(this.controller, `session-security ${this.#ping.href}`, () => (this.#timeout + 5) * 1000);
+    this.#tabs.start();
   }
 
-  private guardForms(): void {
-    this.forms?.stop();
-    this.forms = guardForms();
-    if (this.noLeaveConfirm) this.forms.release(); // still tracks unsavedChanges
+  #guardForms(): void {
+    this.#forms?.stop();
+    this.#forms = guardForms();
+    if (this.noLeaveConfirm) this.#forms.release(); // still tracks unsavedChanges
   }
 
   /** Loads the strings of the element's language (its lang, or the closest ancestor's). */
-  private async localize(): Promise<void> {
+  async #localize(): Promise<void> {
     const locale = matchLocale(langOf(this));
-    if (locale === this.locale) return;
+    if (locale === this.#locale) return;
     const strings = await loadStrings(locale);
-    this.locale = locale;
-    this.strings = strings;
+    this.#locale = locale;
+    this.#strings = strings;
     this.requestUpdate();
   }
 
-  private onDecision<K extends keyof ControllerEvents>(type: K, detail: ControllerEvents[K]): void {
+  #onDecision<K extends keyof ControllerEvents>(type: K, detail: ControllerEvents[K]): void {
     if (type === 'change') {
       hidePage(this, this.controller.checking || this.controller.phase === 'expired');
       this.requestUpdate();
       return;
     }
     if (type === 'revive') {
-      this.probe();
+      this.#probe();
       return;
     }
     if (type === 'warn') {
-      this.status = ''; // so that the next "extended" is a change, and is announced
-      this.localize();
+      this.#status = ''; // so that the next "extended" is a change, and is announced
+      this.#localize();
     }
     const expire = type === 'expire';
     const event = new CustomEvent(`session-security-${type}`, {
@@ -248,8 +248,8 @@ export class SessionSecurity extends LitElement {
             : detail,
     });
     if (this.dispatchEvent(event) || !expire) {
-      if (expire) this.expire();
-      if (type === 'extend') this.status = this.text('extended');
+      if (expire) this.#expire();
+      if (type === 'extend') this.#status = this.#text('extended');
       return;
     }
     hidePage(this, false); // the page handles expiry itself
@@ -257,19 +257,19 @@ export class SessionSecurity extends LitElement {
   }
 
   /** At expiry: the page is hidden already; sign in again in place, or leave. */
-  private expire(): void {
-    this.expiredHere = true;
-    if (this.login) {
-      this.relogin = new ReloginWindow(() => this.probe());
-      this.reloginView = {};
+  #expire(): void {
+    this.#expiredHere = true;
+    if (this.#login) {
+      this.#relogin = new ReloginWindow(() => this.#probe());
+      this.#reloginView = {};
       this.requestUpdate();
       return;
     }
-    this.leave(this.returnTo?.href);
+    this.#leave(this.#returnTo?.href);
   }
 
-  private leave(url?: string): void {
-    this.forms?.release(); // our own navigation needs no confirmation
+  #leave(url?: string): void {
+    this.#forms?.release(); // our own navigation needs no confirmation
     this.navigate(url);
   }
 
@@ -281,7 +281,7 @@ export class SessionSecurity extends LitElement {
    * dialog while the page behind is inert, does (extending at touchstart would close the
    * dialog under the finger and let the tap's click fall through to the page).
    */
-  private reasonToStay(event: Event): boolean {
+  #reasonToStay(event: Event): boolean {
     const dialog = this.renderRoot.querySelector('dialog')!;
     const form = dialog.querySelector('form');
     if (form && event.composedPath().includes(form)) return false;
@@ -308,20 +308,20 @@ export class SessionSecurity extends LitElement {
     else location.reload();
   }
 
-  private signIn(): void {
-    if (!this.login || !this.relogin) return;
+  #signIn(): void {
+    if (!this.#login || !this.#relogin) return;
     if (this.loginMode === 'frame') {
-      this.reloginView = { frame: true };
-      this.relogin.watch();
+      this.#reloginView = { frame: true };
+      this.#relogin.watch();
     } else {
-      this.reloginView = { popupBlocked: !this.relogin.openPopup(this.login) };
+      this.#reloginView = { popupBlocked: !this.#relogin.openPopup(this.#login) };
     }
     this.requestUpdate();
   }
 
-  private cancelSignIn(): void {
-    this.relogin?.close();
-    this.reloginView = {};
+  #cancelSignIn(): void {
+    this.#relogin?.close();
+    this.#reloginView = {};
     this.requestUpdate();
   }
 
@@ -330,28 +330,28 @@ export class SessionSecurity extends LitElement {
    * with a fresh CSRF token; anyone else, or a server that does not name users, gets a
    * reloaded page, so nobody ever sees another user's page.
    */
-  private async probe(): Promise<void> {
-    if (!this.relogin) return;
+  async #probe(): Promise<void> {
+    if (!this.#relogin) return;
     // A reason to look again while a probe is under way (the user just came back from
     // the login page) must not be lost: the answer under way may predate the sign-in.
-    if (this.probing) {
-      this.probeAgain = true;
+    if (this.#probing) {
+      this.#probeAgain = true;
       return;
     }
-    this.probing = true;
-    const answer: PingAnswer = await this.pinger.send(0);
-    this.probing = false;
-    const again = this.probeAgain;
-    this.probeAgain = false;
-    if (answer.kind !== 'idle' || !this.relogin) {
-      if (again) this.probe();
+    this.#probing = true;
+    const answer: PingAnswer = await this.#pinger.send(0);
+    this.#probing = false;
+    const again = this.#probeAgain;
+    this.#probeAgain = false;
+    if (answer.kind !== 'idle' || !this.#relogin) {
+      if (again) this.#probe();
       return;
     }
-    this.relogin.close();
-    this.relogin = this.reloginView = undefined;
+    this.#relogin.close();
+    this.#relogin = this.#reloginView = undefined;
     const before = this.controller.user;
-    if (!before || answer.user !== before) return this.leave();
-    this.expiredHere = false;
+    if (!before || answer.user !== before) return this.#leave();
+    this.#expiredHere = false;
     this.controller.resume(answer);
     hidePage(this, false);
     if (answer.csrfToken) updateCsrfTokens(answer.csrfToken, this.csrfSelector);
@@ -365,21 +365,21 @@ export class SessionSecurity extends LitElement {
   }
 
   /** A string, unless overridden by a text-* attribute (e.g. text-stay for "stay"). Plain text only. */
-  private text = (key: keyof Strings): string =>
-    this.getAttribute(`text-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`) ?? this.strings[key];
+  #text = (key: keyof Strings): string =>
+    this.getAttribute(`text-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`) ?? this.#strings[key];
 
 
-  private get view(): View {
+  get #view(): View {
     const { phase, checking } = this.controller;
     if (checking) return 'checking';
     // Not ours to show when the page cancelled the expire event: it handles expiry itself.
-    if (phase === 'expired') return this.relogin ? 'relogin' : this.expiredHere ? 'expired' : 'closed';
+    if (phase === 'expired') return this.#relogin ? 'relogin' : this.#expiredHere ? 'expired' : 'closed';
     return phase === 'warning' ? 'warning' : 'closed';
   }
 
   protected override render() {
-    const view = this.view;
-    const field = this.logout && csrfField(this.csrfSelector);
+    const view = this.#view;
+    const field = this.#logout && csrfField(this.csrfSelector);
     return html`<dialog
         part="dialog"
         class=${view === 'warning' ? '' : 'hidden-page'}
@@ -387,67 +387,67 @@ export class SessionSecurity extends LitElement {
         aria-labelledby="title"
         aria-describedby="message"
         tabindex="-1"
-        @cancel=${this.onCancel}
-        @close=${this.onClose}
-        @keydown=${this.onKeydown}
+        @cancel=${this.#onCancel}
+        @close=${this.#onClose}
+        @keydown=${this.#onKeydown}
       >
         ${view === 'closed'
           ? ''
           : renderDialog({
               view,
               left: Math.max(0, Math.ceil((this.controller.expiresAt - Date.now()) / 1000)),
-              locale: this.locale,
-              text: this.text,
-              logout: this.logout && { action: this.logout.href, field },
-              frame: this.reloginView?.frame ? this.login?.href : undefined,
+              locale: this.#locale,
+              text: this.#text,
+              logout: this.#logout && { action: this.#logout.href, field },
+              frame: this.#reloginView?.frame ? this.#login?.href : undefined,
               // Leaving the sign-in: to return-to-url if set (a login page that may redirect back).
-              loginHref: (this.returnTo ?? this.login)?.href,
-              popupBlocked: this.reloginView?.popupBlocked,
+              loginHref: (this.#returnTo ?? this.#login)?.href,
+              popupBlocked: this.#reloginView?.popupBlocked,
               stay: () => this.controller.extend(),
               signOut: () => this.signedOut(),
-              signIn: () => this.signIn(),
-              cancel: () => this.cancelSignIn(),
-              frameLoaded: () => this.probe(),
+              signIn: () => this.#signIn(),
+              cancel: () => this.#cancelSignIn(),
+              frameLoaded: () => this.#probe(),
             })}
       </dialog>
-      <p role="status" class="visually-hidden">${this.status}</p>`;
+      <p role="status" class="visually-hidden">${this.#status}</p>`;
   }
 
   protected override updated(): void {
     const dialog = this.renderRoot.querySelector('dialog')!;
-    const view = this.isConnected ? this.view : 'closed';
+    const view = this.isConnected ? this.#view : 'closed';
     const open = view !== 'closed';
     if (open && !dialog.open) {
       // ??=: reopened after the browser closed it (onClose), focus still goes back to the start.
-      this.focusBefore ??= deepActiveElement();
+      this.#focusBefore ??= deepActiveElement();
       dialog.showModal(); // focuses the [autofocus] control, else the dialog (tabindex=-1)
-    } else if (open && (view !== this.shown || !dialog.contains((this.renderRoot as ShadowRoot).activeElement))) {
+    } else if (open && (view !== this.#shown || !dialog.contains((this.renderRoot as ShadowRoot).activeElement))) {
       // New content under the user (the warning ran out into "signed out" or "sign in
       // again"; the sign-in frame replaced its button): the focused control may be gone
       // and the change must be heard, so focus moves as if the dialog had just opened.
       (dialog.querySelector<HTMLElement>('[autofocus]') ?? dialog).focus();
     }
-    this.shown = view;
+    this.#shown = view;
     if (!open && dialog.open) {
       dialog.close();
       // Back where the user was, even inside another shadow root; if that element is
       // gone, the browser's default (the document) is the sensible place.
-      if (this.focusBefore?.isConnected) this.focusBefore.focus();
-      this.focusBefore = undefined;
+      if (this.#focusBefore?.isConnected) this.#focusBefore.focus();
+      this.#focusBefore = undefined;
     }
-    this.setTick(open && this.controller.phase === 'warning');
+    this.#setTick(open && this.controller.phase === 'warning');
   }
 
-  private setTick(on: boolean): void {
-    if (on && !this.tick) this.tick = setInterval(() => this.requestUpdate(), 1000);
-    if (!on && this.tick) {
-      clearInterval(this.tick);
-      this.tick = undefined;
+  #setTick(on: boolean): void {
+    if (on && !this.#tick) this.#tick = setInterval(() => this.requestUpdate(), 1000);
+    if (!on && this.#tick) {
+      clearInterval(this.#tick);
+      this.#tick = undefined;
     }
   }
 
   /** Escape means "stay signed in" while warning; after expiry there is nothing to cancel. */
-  private onCancel = (event: Event): void => {
+  #onCancel = (event: Event): void => {
     event.preventDefault();
     if (this.controller.phase === 'warning') this.controller.extend();
   };
@@ -457,8 +457,8 @@ export class SessionSecurity extends LitElement {
    * Android's Back) with no user activation in between, whatever `cancel` said. While
    * there is something to show, it opens again.
    */
-  private onClose = (): void => {
-    if (this.view !== 'closed') this.requestUpdate();
+  #onClose = (): void => {
+    if (this.#view !== 'closed') this.requestUpdate();
   };
 
   /**
@@ -469,9 +469,9 @@ export class SessionSecurity extends LitElement {
    * zoom, full screen) still work. After expiry, Escape has nothing to cancel; stopping it
    * here keeps browsers from closing the dialog on a repeated Escape.
    */
-  private onKeydown = (event: KeyboardEvent): void => {
-    if (!this.reasonToStay(event)) return; // Tab between the buttons, or "Sign out now"
-    const view = this.view;
+  #onKeydown = (event: KeyboardEvent): void => {
+    if (!this.#reasonToStay(event)) return; // Tab between the buttons, or "Sign out now"
+    const view = this.#view;
     if (view === 'warning' || view === 'closed') {
       if (view === 'warning') this.controller.extend();
       if (!event.ctrlKey && !event.metaKey && !event.altKey && !/^F\d+$/.test(event.key)) event.preventDefault();
