@@ -352,8 +352,7 @@ export class SessionSecurity extends LitElement {
     const before = this.controller.user;
     if (!before || answer.user !== before) return this.#leave();
     this.#expiredHere = false;
-    this.controller.resume(answer);
-    hidePage(this, false);
+    this.controller.resume(answer); // its 'change' shows the page again
     if (answer.csrfToken) updateCsrfTokens(answer.csrfToken, this.csrfSelector);
     this.dispatchEvent(
       new CustomEvent('session-security-resume', {
@@ -368,7 +367,6 @@ export class SessionSecurity extends LitElement {
   #text = (key: keyof Strings): string =>
     this.getAttribute(`text-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`) ?? this.#strings[key];
 
-
   get #view(): View {
     const { phase, checking } = this.controller;
     if (checking) return 'checking';
@@ -379,7 +377,6 @@ export class SessionSecurity extends LitElement {
 
   protected override render() {
     const view = this.#view;
-    const field = this.#logout && csrfField(this.csrfSelector);
     return html`<dialog
         part="dialog"
         class=${view === 'warning' ? '' : 'hidden-page'}
@@ -398,7 +395,8 @@ export class SessionSecurity extends LitElement {
               left: Math.max(0, Math.ceil((this.controller.expiresAt - Date.now()) / 1000)),
               locale: this.#locale,
               text: this.#text,
-              logout: this.#logout && { action: this.#logout.href, field },
+              // The CSRF token is looked up only while the warning (and its sign-out form) shows.
+              logout: view === 'warning' && this.#logout ? { action: this.#logout.href, field: csrfField(this.csrfSelector) } : undefined,
               frame: this.#reloginView?.frame ? this.#login?.href : undefined,
               // Leaving the sign-in: to return-to-url if set (a login page that may redirect back).
               loginHref: (this.#returnTo ?? this.#login)?.href,

@@ -10,8 +10,7 @@
  * only the server's answers (relayed) can move the server-confirmed time.
  */
 import type { Answered, Peers, SessionController } from '../core/controller.js';
-import type { LogoutReason, PingAnswer } from '../core/protocol.js';
-import { seconds } from '../core/protocol.js';
+import { LOGOUT_REASONS, seconds, serverTimes, type LogoutReason, type PingAnswer } from '../core/protocol.js';
 import { listen } from './listen.js';
 import { openTabChannel, type TabChannel } from './tab-channel.js';
 
@@ -24,8 +23,6 @@ type Message =
   /** A tab that (re)joins asks the others for what they know. */
   | { type: 'hello' };
 
-const LOGOUT_REASONS: readonly LogoutReason[] = ['expired', 'revoked', 'replaced', 'unauthorized', 'redirected', 'unexpected-answer', 'logout'];
-
 const isTime = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value > 0 && value <= Date.now();
 
 function isAnswer(value: unknown): value is PingAnswer {
@@ -34,11 +31,7 @@ function isAnswer(value: unknown): value is PingAnswer {
   if (a.kind === 'logout') return LOGOUT_REASONS.includes(a.reason as LogoutReason);
   if (a.kind === 'failed') return typeof a.reason === 'string';
   const times = a.times as Record<string, unknown> | undefined;
-  return (
-    a.kind === 'idle' &&
-    seconds(a.idleFor) === a.idleFor &&
-    (times === undefined || (!!seconds(times.warnAfter) && (seconds(times.expireAfter) ?? 0) > (times.warnAfter as number)))
-  );
+  return a.kind === 'idle' && seconds(a.idleFor) === a.idleFor && (!times || !!serverTimes(times.warnAfter, times.expireAfter));
 }
 
 /** Validates a message from another tab; undefined for anything we would not have sent. */

@@ -66,7 +66,7 @@ export class SessionController {
   checking = false;
   /** The latest answer applied, ours or another tab's. */
   latest?: Answered;
-  /** The opaque user of the last answer that named one: who may resume after signing in again. */
+  /** The opaque user named by the last answer (none if it named none): who may resume after signing in again. */
   user?: string;
   peers?: Peers;
   #failed = false;
@@ -193,10 +193,7 @@ export class SessionController {
    */
   resume(answer: PingAnswer & { kind: 'idle' }): void {
     const now = Date.now();
-    this.phase = 'active';
-    this.last = this.synced = now;
-    this.#failed = false;
-    this.latest = undefined;
+    this.phase = 'active'; // receive() ignores answers while expired
     this.peers?.answer(answer, now, now);
     this.receive(answer, now, 'local', now);
     this.#emit('change', undefined);

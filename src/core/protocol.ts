@@ -7,15 +7,20 @@
 export const PING_HEADER = 'X-Requested-With';
 export const PING_HEADER_VALUE = 'XMLHttpRequest';
 
-/** Why a session ended, as the server or the element tells it. */
-export type LogoutReason =
-  | 'expired' // idle too long (server answer or local decision)
-  | 'revoked' // signed out elsewhere, or by an administrator
-  | 'replaced' // a newer session of the same user replaced this one
-  | 'unauthorized' // 401, 403 or 419
-  | 'redirected' // the ping was redirected (usually to a login page)
-  | 'unexpected-answer' // a 200 whose body is not the protocol's JSON
-  | 'logout'; // a plain "logout" answer
+/**
+ * Why a session ended, as the server or the element tells it. The first three are the
+ * reasons a server may name (PROTOCOL.md):
+ * - expired: idle too long (server answer or local decision);
+ * - revoked: signed out elsewhere (another tab, an administrator);
+ * - replaced: another session took this one's place (or another user's, in this browser);
+ * - unauthorized: 401, 403 or 419;
+ * - redirected: the ping was redirected (usually to a login page);
+ * - unexpected-answer: a 200 whose body is not the protocol's JSON;
+ * - logout: a plain "logout" answer.
+ */
+export const LOGOUT_REASONS = ['expired', 'revoked', 'replaced', 'unauthorized', 'redirected', 'unexpected-answer', 'logout'] as const;
+export type LogoutReason = (typeof LOGOUT_REASONS)[number];
+const SERVER_REASONS: readonly string[] = LOGOUT_REASONS.slice(0, 3);
 
 /** The extended answer's per-user timeouts, in seconds. */
 export interface ServerTimes {
@@ -31,11 +36,16 @@ export type PingAnswer =
   /** No information: network error, timeout, 5xx or another status. Never extends. */
   | { kind: 'failed'; reason: string };
 
-const REASONS = ['expired', 'revoked', 'replaced'];
-
 /** A whole, non-negative, finite number of seconds, or undefined. */
 export function seconds(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.floor(value) : undefined;
+}
+
+/** Per-user times as the protocol allows them (positive, warnAfter < expireAfter), or undefined. */
+export function serverTimes(warnAfter: unknown, expireAfter: unknown): ServerTimes | undefined {
+  const warn = seconds(warnAfter);
+  const expire = seconds(expireAfter);
+  return warn && expire && warn < expire ? { warnAfter: warn, expireAfter: expire } : undefined;
 }
 
 /**
@@ -60,16 +70,15 @@ export function parsePingResponse(status: number, redirected: boolean, body: str
   if (!data || typeof data !== 'object') return { kind: 'logout', reason: 'unexpected-answer' };
   const o = data as Record<string, unknown>;
   if (o.status === 'logout') {
-    const reason = REASONS.includes(o.reason as string) ? (o.reason as LogoutReason) : 'logout';
+    const reason = SERVER_REASONS.includes(o.reason as string) ? (o.reason as LogoutReason) : 'logout';
     return { kind: 'logout', reason };
   }
   const idleFor = seconds(o.idleFor);
   if (idleFor === undefined) return { kind: 'logout', reason: 'unexpected-answer' };
   const answer: PingAnswer = { kind: 'idle', idleFor };
   if (o.warnAfter !== undefined || o.expireAfter !== undefined) {
-    const warnAfter = seconds(o.warnAfter);
-    const expireAfter = seconds(o.expireAfter);
-    if (warnAfter && expireAfter && warnAfter < expireAfter) answer.times = { warnAfter, expireAfter };
+    const times = serverTimes(o.warnAfter, o.expireAfter);
+    if (times) answer.times = times;
     else console.error('session-security: ping answer fields "warnAfter"/"expireAfter" must be positive seconds with warnAfter < expireAfter; ignored', o);
   }
   for (const key of ['user', 'csrfToken'] as const) {
