@@ -22,6 +22,12 @@ describe('<session-security>', () => {
   };
   const dialog = (el: SessionSecurity) => el.shadowRoot!.querySelector('dialog')!;
   const pageHidden = () => getComputedStyle(document.body).visibility === 'hidden';
+  /** Idle until the warning shows (the server saw no other activity) and the dialog is rendered. */
+  const warned = async (el: SessionSecurity) => {
+    await clock.tickAsync(el.warnAfter * 1000);
+    await until(() => el.controller.phase === 'warning', 'warning');
+    await el.updateComplete;
+  };
 
   it('warns after warn-after when the server saw no other activity, with an accessible dialog', async () => {
     const pings = servePing(echo);
@@ -196,9 +202,7 @@ describe('<session-security>', () => {
     const pings = servePing(echo);
     const el = await mount();
     el.logoutUrl = '/logout';
-    await clock.tickAsync(540_000);
-    await until(() => el.controller.phase === 'warning');
-    await el.updateComplete;
+    await warned(el);
     const d = dialog(el);
     const box = d.getBoundingClientRect();
     const inside = { clientX: box.left + box.width / 2, clientY: box.top + box.height / 2, bubbles: true, composed: true };
@@ -222,9 +226,7 @@ describe('<session-security>', () => {
   it('extends on a pointer move outside the dialog box', async () => {
     const pings = servePing(echo);
     const el = await mount();
-    await clock.tickAsync(540_000);
-    await until(() => el.controller.phase === 'warning');
-    await el.updateComplete;
+    await warned(el);
     window.dispatchEvent(new PointerEvent('pointermove', { clientX: 1, clientY: 1 }));
     expect(el.controller.phase).to.equal('active');
     await until(() => pings.idleFor.length === 2, 'extend ping');
@@ -233,15 +235,11 @@ describe('<session-security>', () => {
   it('extends from the button and from Escape', async () => {
     const pings = servePing(echo);
     const el = await mount();
-    await clock.tickAsync(540_000);
-    await until(() => el.controller.phase === 'warning');
-    await el.updateComplete;
+    await warned(el);
     dialog(el).querySelector('button')!.click();
     expect(el.controller.phase).to.equal('active');
     await until(() => pings.idleFor.length === 2, 'extend ping');
-    await clock.tickAsync(540_000);
-    await until(() => el.controller.phase === 'warning');
-    await el.updateComplete;
+    await warned(el);
     dialog(el).dispatchEvent(new Event('cancel', { cancelable: true }));
     expect(el.controller.phase).to.equal('active');
     // Let the extend ping land here, not in the next test's handler.
