@@ -3,6 +3,7 @@
  * Every configurable text goes through lit's text bindings: nothing is rendered as HTML.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import type { LogoutReason } from './core/protocol.js';
 import type { Strings } from './i18n/strings.js';
 import { fill, formatClock, formatDuration } from './i18n/locale.js';
 
@@ -20,6 +21,13 @@ export interface ViewModel {
   frame?: string;
   loginHref?: string;
   popupBlocked?: boolean;
+  /** Why the session ended, for 'expired' and 'relogin'; undefined reads as 'expired'. */
+  reason?: LogoutReason;
+  /**
+   * The server names the user, so signing in again as that user resumes this page in
+   * place. Otherwise the page reloads after signing in, and the dialog promises nothing.
+   */
+  workKept?: boolean;
   stay: () => void;
   /** "Sign out now" was submitted (the browser then posts the form). */
   signOut: () => void;
@@ -37,12 +45,21 @@ export function spokenSeconds(left: number): number {
   return left > 40 ? 60 : left > 20 ? 40 : 20;
 }
 
+/**
+ * The sentence saying why the session ended: the reasons a user can tell apart have their
+ * own (`expiredMessage`, `revokedMessage`, ...), the rest (a redirect, an unexpected
+ * answer, a plain "logout") share a neutral one.
+ */
+const why = (reason: LogoutReason = 'expired') =>
+  (/^(expired|revoked|replaced|unauthorized)$/.test(reason) ? `${reason}Message` : 'endedMessage') as keyof Strings;
+
 export function renderDialog(m: ViewModel): TemplateResult {
   const { text } = m;
   const heading = (key: keyof Strings, slot: string) =>
     html`<h2 id="title" part="title"><slot name=${slot}>${text(key)}</slot></h2>`;
-  const message = (key: keyof Strings, slot: string) =>
-    html`<p id="message" part="message"><slot name=${slot}>${text(key)}</slot></p>`;
+  // `before`: the text ahead of the slot, which a slotted message does not replace.
+  const message = (key: keyof Strings, slot: string, before = '') =>
+    html`<p id="message" part="message">${before}<slot name=${slot}>${text(key)}</slot></p>`;
   switch (m.view) {
     case 'warning':
       return html`${heading('title', 'title')}${message('message', 'message')}
@@ -60,7 +77,12 @@ export function renderDialog(m: ViewModel): TemplateResult {
             : nothing}
         </div>`;
     case 'relogin':
-      return html`${heading('reloginTitle', 'relogin-title')}${message('reloginMessage', 'relogin-message')}
+      return html`${heading('reloginTitle', 'relogin-title')}${message(
+          m.workKept ? 'reloginMessage' : 'reloginReloadMessage',
+          'relogin-message',
+          // Why first, in the one description the alertdialog reads out.
+          text(why(m.reason)) + ' ',
+        )}
         ${m.popupBlocked ? html`<p role="alert" part="message">${text('popupBlocked')}</p>` : nothing}
         ${m.frame ? html`<iframe part="login-frame" src=${m.frame} title=${text('reloginTitle')} @load=${m.frameLoaded}></iframe>` : nothing}
         <div part="actions">
@@ -71,6 +93,6 @@ export function renderDialog(m: ViewModel): TemplateResult {
         </div>`;
     default: // checking, expired
       return html`${heading(m.view === 'checking' ? 'title' : 'expiredTitle', m.view === 'checking' ? 'title' : 'expired-title')}
-        <p id="message" part="message" role="status">${text(m.view === 'checking' ? 'checking' : 'expiredMessage')}</p>`;
+        <p id="message" part="message" role="status">${text(m.view === 'checking' ? 'checking' : why(m.reason))}</p>`;
   }
 }

@@ -19,14 +19,27 @@ export interface Strings {
   extended: string;
   /** Heading once signed out. */
   expiredTitle: string;
-  /** Description once signed out. */
+  /** Description once signed out after inactivity (reason `expired`). */
   expiredMessage: string;
+  /** Instead, when the session was ended in another tab or by an administrator (`revoked`). */
+  revokedMessage: string;
+  /** Instead, when a newer sign-in took the session's place, elsewhere or by another user here (`replaced`). */
+  replacedMessage: string;
+  /** Instead, when the server refused the session (`unauthorized`: 401, 403, 419). */
+  unauthorizedMessage: string;
+  /** Instead, for every other reason (a redirect, an unexpected answer, a plain "logout"). */
+  endedMessage: string;
   /** Shown while the server is asked past the deadline. */
   checking: string;
   /** Heading of the sign-in-again dialog. */
   reloginTitle: string;
-  /** Description of the sign-in-again dialog. */
+  /**
+   * Description of the sign-in-again dialog when the server names the user, so the page
+   * resumes in place; after the reason's message.
+   */
   reloginMessage: string;
+  /** Instead, when the server names no user: the page reloads after signing in. */
+  reloginReloadMessage: string;
   /** Button: opens the sign-in window. */
   signInAgain: string;
   /** Button: closes the sign-in-again dialog. */
