@@ -36,13 +36,34 @@ export type PingAnswer =
   /** No information: network error, timeout, 5xx or another status. Never extends. */
   | { kind: 'failed'; reason: string };
 
-/** A whole, non-negative, finite number of seconds, or undefined. */
+/**
+ * The longest time the element takes from anyone, attributes or answers: one year (365
+ * days). Timers are clamped to setTimeout's 24.8 days already (timeline.ts wakes early and
+ * re-checks), so this is not about overflow: a value above a year is a bug (milliseconds
+ * sent as seconds, an unset timestamp subtracted from now) that would otherwise push the
+ * warning out of reach (1e12 s is 31,710 years). A year still admits every real idle
+ * timeout, long "remember me" sessions included.
+ */
+export const MAX_SECONDS = 365 * 24 * 60 * 60;
+
+/**
+ * A whole, non-negative, finite number of seconds, at most MAX_SECONDS, or undefined.
+ * Longer is clamped rather than refused: an idleFor of 56 years (a server counting from
+ * 1970) still means "idle longer than any timeout", which is what the element must act on.
+ */
 export function seconds(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.floor(value) : undefined;
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.min(Math.floor(value), MAX_SECONDS) : undefined;
 }
 
-/** Per-user times as the protocol allows them (positive, warnAfter < expireAfter), or undefined. */
+/**
+ * Per-user times as the protocol allows them (1 s to MAX_SECONDS, warnAfter < expireAfter),
+ * or undefined. Unlike idleFor, a time above the cap is refused, not clamped: clamping
+ * both ends of a bad pair would invent a timeout the server never chose, and the
+ * element's own attributes are the safe default.
+ */
 export function serverTimes(warnAfter: unknown, expireAfter: unknown): ServerTimes | undefined {
+  const inRange = (value: unknown) => typeof value === 'number' && value <= MAX_SECONDS;
+  if (!inRange(warnAfter) || !inRange(expireAfter)) return undefined;
   const warn = seconds(warnAfter);
   const expire = seconds(expireAfter);
   return warn && expire && warn < expire ? { warnAfter: warn, expireAfter: expire } : undefined;
@@ -79,7 +100,7 @@ export function parsePingResponse(status: number, redirected: boolean, body: str
   if (o.warnAfter !== undefined || o.expireAfter !== undefined) {
     const times = serverTimes(o.warnAfter, o.expireAfter);
     if (times) answer.times = times;
-    else console.error('session-security: ping answer fields "warnAfter"/"expireAfter" must be positive seconds with warnAfter < expireAfter; ignored', o);
+    else console.error(`session-security: ping answer fields "warnAfter"/"expireAfter" must be whole seconds from 1 to ${MAX_SECONDS} (a year) with warnAfter < expireAfter; ignored`, o);
   }
   for (const key of ['user', 'csrfToken'] as const) {
     if (typeof o[key] === 'string') answer[key] = o[key] as string;

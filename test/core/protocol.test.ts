@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { stub } from 'sinon';
-import { parsePingResponse } from '../../src/core/protocol.js';
+import { MAX_SECONDS, parsePingResponse, seconds, serverTimes } from '../../src/core/protocol.js';
 
 describe('parsePingResponse', () => {
   it("reads django-session-security's integer answer, flooring fractions", () => {
@@ -49,5 +49,38 @@ describe('parsePingResponse', () => {
   it('treats 5xx and other statuses as a failed ping, never as an answer', () => {
     expect(parsePingResponse(500, false, '0')).to.deep.equal({ kind: 'failed', reason: 'HTTP 500' });
     expect(parsePingResponse(404, false, '0')).to.deep.equal({ kind: 'failed', reason: 'HTTP 404' });
+  });
+});
+
+describe('caps on the times of an answer', () => {
+  it('clamps an idleFor above a year to a year: still idle longer than any timeout', () => {
+    expect(seconds(1e12)).to.equal(MAX_SECONDS);
+  });
+
+  it('refuses per-user times above a year', () => {
+    expect(serverTimes(540, 1e12)).to.equal(undefined);
+  });
+
+  it('accepts per-user times of exactly a year', () => {
+    expect(serverTimes(MAX_SECONDS - 60, MAX_SECONDS)).to.deep.equal({ warnAfter: MAX_SECONDS - 60, expireAfter: MAX_SECONDS });
+  });
+
+  it('ignores an answer warning 31,710 years away: no times in the answer', () => {
+    const error = stub(console, 'error');
+    try {
+      expect(parsePingResponse(200, false, '{"idleFor":3,"warnAfter":1e12,"expireAfter":2e12}')).to.deep.equal({ kind: 'idle', idleFor: 3 });
+    } finally {
+      error.restore();
+    }
+  });
+
+  it('names the fields in the console error when it ignores them', () => {
+    const error = stub(console, 'error');
+    try {
+      parsePingResponse(200, false, '{"idleFor":3,"warnAfter":1e12,"expireAfter":2e12}');
+      expect(String(error.args[0]?.[0])).to.contain('"warnAfter"/"expireAfter"').and.contain(String(MAX_SECONDS));
+    } finally {
+      error.restore();
+    }
   });
 });
