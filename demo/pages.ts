@@ -42,6 +42,16 @@ for (const type of ['warn', 'extend', 'expire', 'ping-error', 'resume']) {
 }
 `;
 
+// The header's "Sign out" tells the page's other tabs at once (the element's signedOut():
+// they hide now instead of at their next ping, up to warn-after later). A listener in a
+// nonce'd script, since the CSP admits no inline handler. Called on submit, before the
+// navigation; optional calls in case the element's module has not loaded.
+const SIGN_OUT_SCRIPT = `
+document.getElementById('sign-out').addEventListener('submit', () => {
+  document.querySelector('session-security')?.signedOut?.();
+});
+`;
+
 /** The languages the element has strings for, each named in itself. */
 export const LANGUAGES: ReadonlyArray<readonly [tag: string, name: string]> = [
   ['en', 'English'],
@@ -161,7 +171,8 @@ export function protectedPage({ nonce, session, path, frame = false, submitted }
 <meta name="csrf-param" content="csrfmiddlewaretoken">
 <script type="module" nonce="${nonce}">${trusted(LANG_SCRIPT)}</script>
 ${loader}
-<script type="module" nonce="${nonce}">${trusted(LOG_SCRIPT)}</script>`;
+<script type="module" nonce="${nonce}">${trusted(LOG_SCRIPT)}</script>
+<script type="module" nonce="${nonce}">${trusted(SIGN_OUT_SCRIPT)}</script>`;
   const self = frame ? `${path}?mode=frame` : path;
   const returnTo = self === '/' ? '/login?expired=1' : `/login?expired=1&next=${encodeURIComponent(self)}`;
   const other = (mode: boolean) => (mode ? `${path}?mode=frame` : path);
@@ -172,7 +183,7 @@ ${loader}
     head,
     html`<header>
   <p>Signed in as <strong id="user">${session.user}</strong></p>
-  <form method="post" action="/logout">
+  <form id="sign-out" method="post" action="/logout">
     <input type="hidden" name="csrfmiddlewaretoken" value="${session.csrfToken}">
     <button>Sign out</button>
   </form>

@@ -39,6 +39,8 @@ export interface DemoOptions {
   host?: string;
   warnAfter?: number;
   expireAfter?: number;
+  /** Absolute session lifetime in seconds, or false; default the reference server's (12 h). */
+  absoluteTimeout?: number | false;
   /** Clock in ms, for tests. */
   now?: () => number;
   /** Repository root (dist/ and node_modules/ are served from it). */
@@ -78,6 +80,26 @@ function validUser(username: string, password: string): boolean {
   const expected = Object.hasOwn(USERS, username) ? USERS[username] : undefined;
   // Compare even for unknown users so timing does not reveal which names exist.
   return safeEqual(password, expected ?? randomBytes(16).toString('hex')) && expected !== undefined;
+}
+
+/**
+ * Login CSRF: a foreign page must not sign the victim in under the attacker's account
+ * (whatever the victim then types lands in that account). There is no session, so no
+ * CSRF token, yet; instead the browser's Origin header (sent with every POST by current
+ * browsers), or when absent the Referer, must name this server. Neither: refused (OWASP's
+ * advice; a browser that sends neither is not one we can protect).
+ */
+function fromThisSite(req: IncomingMessage): boolean {
+  // The demo serves plain http only (node:http, no TLS), under the Host the browser used.
+  const expected = `http://${req.headers.host ?? ''}`;
+  const { origin, referer } = req.headers;
+  if (origin !== undefined) return origin === expected; // "null" (sandboxed, privacy redirects) is foreign too
+  if (referer === undefined) return false;
+  try {
+    return new URL(referer).origin === expected;
+  } catch {
+    return false;
+  }
 }
 
 function redirect(res: ServerResponse, location: string): void {
@@ -130,6 +152,8 @@ function createApp(security: SessionSecurity, root: string) {
     }
     if (path === '/login' && method === 'POST') {
       // Sign-in happens before there is a session, so there is no CSRF token to check yet.
+      // No rate limiting either: a real app must limit attempts per account and per client.
+      if (!fromThisSite(req)) throw new HttpError(403, 'This sign-in form was sent from another site.');
       const form = await readForm(req);
       const username = form.get('username') ?? '';
       const next = nextPage(form.get('next'));
@@ -173,7 +197,11 @@ export async function startDemo(options: DemoOptions = {}): Promise<DemoServer> 
   const security = createSessionSecurity({
     warnAfter: options.warnAfter ?? 30,
     expireAfter: options.expireAfter ?? 60,
+    absoluteTimeout: options.absoluteTimeout,
     now: options.now,
+    // The demo is plain http, where browsers refuse Secure cookies (except on some
+    // loopback hosts). Never copy this line into a server reachable over the network.
+    secure: false,
     // Files are not user activity: the element loads its translation when the warning
     // opens, and that request must not quietly extend an idle session on the server.
     passive: (req) => {
@@ -200,6 +228,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<DemoServer> 
     });
   }) as DemoServer;
   server.security = security;
+  server.on('close', security.close); // the sweep timer
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
     server.listen(options.port ?? 8000, options.host ?? '127.0.0.1', () => {

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export interface CookieOptions {
   name: string;
-  /** Send the cookie over HTTPS only; turn on in production (off for the http demo). */
+  /** Send the cookie over HTTPS only (createSessionSecurity turns it on by default; the http demo turns it off). */
   secure: boolean;
 }
 

@@ -7,6 +7,7 @@
  *   app.use(security.middleware);               // touches sessions, enforces expiry
  *   app.get(security.pingPath, security.ping);  // the element's ping-url
  *   security.login(req, res, 'alice');          // after checking the password
+ *   server.on('close', security.close);         // stops the sweep timer
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
@@ -15,7 +16,7 @@ import { createPingHandler } from './ping.js';
 import { SessionStore, type Session, type Times } from './session-store.js';
 import { safeEqual } from './tokens.js';
 
-export { SessionStore, type Session, type Times } from './session-store.js';
+export { SessionStore, type Session, type SweepOptions, type Times } from './session-store.js';
 export { parseIdleFor, sendJson } from './ping.js';
 export { opaqueUser, randomToken, safeEqual } from './tokens.js';
 
@@ -26,8 +27,25 @@ export interface SessionSecurityOptions extends Times {
   pingPath?: string;
   /** Default 'session_security'. */
   cookieName?: string;
-  /** Secure cookie (HTTPS only). Default false so the http demo works; turn on in production. */
+  /**
+   * Secure cookie: the browser sends it over HTTPS only, so the session id never crosses
+   * the network in clear. Default true; only a plain-http development server (the demo)
+   * turns it off.
+   */
   secure?: boolean;
+  /**
+   * Absolute session lifetime in whole seconds (ASVS 7.3.2): past it the session ends
+   * however active its user is, which bounds what a stolen session id is worth. Default
+   * 43200 (12 h: a working day, NIST SP 800-63B's re-authentication period at AAL2);
+   * `false` turns it off. The element gets no warning before it: the next ping or page
+   * request signs the user out.
+   */
+  absoluteTimeout?: number | false;
+  /**
+   * Seconds between sweeps of expired sessions out of memory (each looks at a bounded
+   * number of sessions, off the request path). Default 60.
+   */
+  sweepEvery?: number;
   /**
    * Key of the opaque `user` value. Default: random per process, so the value changes on
    * restart and the element then will not resume saved work across it; pass a stable
@@ -49,14 +67,39 @@ export interface SessionSecurity {
   ping(req: IncomingMessage, res: ServerResponse): void;
   /** Signs `user` in with a new session id (never reuses the old one: session fixation). */
   login(req: IncomingMessage, res: ServerResponse, user: string, times?: Times): Session;
-  /** Destroys the request's session and clears the cookie. */
+  /** Destroys the request's session, clears the cookie and asks the browser to clear its cache (Clear-Site-Data). */
   logout(req: IncomingMessage, res: ServerResponse): void;
   /** The request's live session, or undefined when signed out or expired. */
   current(req: IncomingMessage): Session | undefined;
-  /** True when the middleware ended this request's session because it was idle too long. */
+  /** True when the middleware ended this request's session: idle too long, or past its absolute lifetime. */
   expired(req: IncomingMessage): boolean;
   /** Constant-time check of a submitted CSRF token against the request's session. */
   checkCsrf(req: IncomingMessage, token: unknown): boolean;
+  /** True for a request to the ping path as a router would match it (see `samePath`). */
+  isPing(req: IncomingMessage): boolean;
+  /** Stops the sweep timer (call it when the server closes; it never keeps Node alive). */
+  close(): void;
+}
+
+/** The default absolute lifetime: 12 h (see `absoluteTimeout`). */
+export const DEFAULT_ABSOLUTE_TIMEOUT = 12 * 60 * 60;
+const DEFAULT_SWEEP_EVERY = 60;
+/**
+ * Sessions a sweep looks at, at most: about 2 ms when they are live and 10 ms when all
+ * are expired (measured with a million sessions), so a sweep never stalls requests for
+ * long. A million sessions take 100 sweeps to go through, which is fine for memory:
+ * expiry itself is checked on every read.
+ */
+const SWEEP_BATCH = 10_000;
+
+/**
+ * Compares paths as routers do by default (Express: case-insensitive, one trailing slash
+ * optional), so that every request the app routes to the ping handler is also excluded
+ * from activity: a ping that counted as activity would keep an idle session alive.
+ */
+export function samePath(a: string, b: string): boolean {
+  const normalise = (path: string) => (path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path).toLowerCase();
+  return normalise(a) === normalise(b);
 }
 
 /** The path of a request, also under connect/Express mounts (which rewrite req.url). */
@@ -77,12 +120,29 @@ function checkOptions({ warnAfter, expireAfter }: Times): void {
   }
 }
 
+function checkSeconds(name: string, value: number): void {
+  if (!Number.isSafeInteger(value) || value <= 0) throw new TypeError(`session-security: ${name} (${value}) must be whole positive seconds`);
+}
+
+/** The absolute lifetime in seconds, or undefined when turned off. */
+function absoluteLifetime(option: number | false | undefined): number | undefined {
+  if (option === false) return undefined;
+  const seconds = option ?? DEFAULT_ABSOLUTE_TIMEOUT;
+  checkSeconds('absoluteTimeout', seconds);
+  return seconds;
+}
+
 export function createSessionSecurity(options: SessionSecurityOptions): SessionSecurity {
   const defaults: Times = { warnAfter: options.warnAfter, expireAfter: options.expireAfter };
   checkOptions(defaults);
+  const lifetime = absoluteLifetime(options.absoluteTimeout);
+  const sweepEvery = options.sweepEvery ?? DEFAULT_SWEEP_EVERY;
+  checkSeconds('sweepEvery', sweepEvery);
   const store = new SessionStore(options.now ?? Date.now);
+  store.startSweeping({ everyMs: sweepEvery * 1000, batch: SWEEP_BATCH });
   const pingPath = options.pingPath ?? '/session/ping';
-  const cookie: CookieOptions = { name: options.cookieName ?? 'session_security', secure: options.secure ?? false };
+  const isPing = (req: IncomingMessage) => samePath(pathOf(req), pingPath);
+  const cookie: CookieOptions = { name: options.cookieName ?? 'session_security', secure: options.secure ?? true };
   const secret = options.secret ?? randomBytes(32);
   const passive = options.passive ?? (() => false);
   /** What the middleware found, per request (a WeakMap: nothing to clean up). */
@@ -106,7 +166,7 @@ export function createSessionSecurity(options: SessionSecurityOptions): SessionS
     pingPath,
     middleware(req, res, next) {
       // The ping handler checks expiry itself (to answer why) and must not count as activity.
-      if (pathOf(req) === pingPath) return next();
+      if (isPing(req)) return next();
       const session = find(req);
       if (session && store.expired(session)) {
         end(res, session);
@@ -122,7 +182,7 @@ export function createSessionSecurity(options: SessionSecurityOptions): SessionS
       checkOptions(times);
       const old = find(req);
       if (old) store.destroy(old.id);
-      const session = store.create(user, { warnAfter: times.warnAfter, expireAfter: times.expireAfter });
+      const session = store.create(user, { warnAfter: times.warnAfter, expireAfter: times.expireAfter }, lifetime);
       writeCookie(res, cookie, session.id);
       seen.set(req, { session, expired: false });
       return session;
@@ -131,6 +191,10 @@ export function createSessionSecurity(options: SessionSecurityOptions): SessionS
       const session = find(req);
       if (session) store.destroy(session.id);
       writeCookie(res, cookie, '', true);
+      // OWASP: at sign-out, drop what the browser cached of this origin (pages the back
+      // button would show). Only "cache": "storage" would also erase what other tabs keep,
+      // "executionContexts" would reload them, losing their unsaved work.
+      res.setHeader('Clear-Site-Data', '"cache"');
       seen.set(req, { expired: false });
     },
     current,
@@ -139,5 +203,7 @@ export function createSessionSecurity(options: SessionSecurityOptions): SessionS
       const session = current(req);
       return !!session && typeof token === 'string' && safeEqual(token, session.csrfToken);
     },
+    isPing,
+    close: () => store.stopSweeping(),
   };
 }

@@ -18,17 +18,36 @@ export interface Session extends Times {
   /** Last activity the server knows of, ms since the epoch. */
   last: number;
   readonly csrfToken: string;
+  /**
+   * When the session ends whatever the activity (absolute lifetime, ASVS 7.3.2), ms since
+   * the epoch; Infinity when there is no absolute limit.
+   */
+  readonly endsAt: number;
+}
+
+/** How a sweep walks the sessions: at most `batch` of them every `everyMs`. */
+export interface SweepOptions {
+  everyMs: number;
+  batch: number;
 }
 
 export class SessionStore {
   private readonly sessions = new Map<string, Session>();
+  /** Where the last bounded sweep stopped; a Map iterator also sees entries added later. */
+  private cursor: Iterator<Session> | undefined;
+  private timer: ReturnType<typeof setInterval> | undefined;
 
   constructor(readonly now: () => number) {}
 
-  /** A new session with a fresh random id; signing in counts as activity. */
-  create(user: string, times: Times): Session {
-    this.sweep();
-    const session: Session = { id: randomToken(), user, last: this.now(), csrfToken: randomToken(), ...times };
+  /**
+   * A new session with a fresh random id; signing in counts as activity. `lifetime` is
+   * the absolute limit in seconds (undefined: none). Never scans the other sessions: the
+   * cost of a sign-in must not grow with their number (sweeping runs on a timer).
+   */
+  create(user: string, times: Times, lifetime?: number): Session {
+    const now = this.now();
+    const endsAt = lifetime === undefined ? Infinity : now + lifetime * 1000;
+    const session: Session = { id: randomToken(), user, last: now, csrfToken: randomToken(), ...times, endsAt };
     this.sessions.set(session.id, session);
     return session;
   }
@@ -38,9 +57,13 @@ export class SessionStore {
     return id === undefined ? undefined : this.sessions.get(id);
   }
 
-  /** Same rule as the element's timeline: idle for expireAfter or more is over. */
+  /**
+   * Same rule as the element's timeline: idle for expireAfter or more is over. So is a
+   * session past its absolute end, however active.
+   */
   expired(session: Session): boolean {
-    return this.now() - session.last >= session.expireAfter * 1000;
+    const now = this.now();
+    return now - session.last >= session.expireAfter * 1000 || now >= session.endsAt;
   }
 
   /** Whole seconds since the last activity (never negative, even if the clock steps back). */
@@ -69,8 +92,40 @@ export class SessionStore {
     return this.sessions.size;
   }
 
-  /** Drops expired sessions so abandoned ones do not pile up (run on each sign-in). */
-  private sweep(): void {
-    for (const [id, session] of this.sessions) if (this.expired(session)) this.sessions.delete(id);
+  /**
+   * Drops expired sessions among the next `limit` (in insertion order, resuming where the
+   * previous sweep stopped), so that abandoned sessions do not pile up in memory. Bounded
+   * so that one sweep never holds the event loop for long, whatever the number of
+   * sessions. Expiry itself does not depend on it: every read checks `expired()`.
+   * Returns how many sessions it looked at.
+   */
+  sweep(limit = Infinity): number {
+    let checked = 0;
+    this.cursor ??= this.sessions.values();
+    while (checked < limit) {
+      const next = this.cursor.next();
+      if (next.done) {
+        this.cursor = undefined; // a full pass: the next sweep starts again from the oldest
+        break;
+      }
+      checked++;
+      if (this.expired(next.value)) this.sessions.delete(next.value.id);
+    }
+    return checked;
+  }
+
+  /**
+   * Sweeps on a timer. The timer is unref'd: it never keeps a process alive by itself;
+   * `stopSweeping()` ends it (servers on close, tests). Starting again replaces it.
+   */
+  startSweeping({ everyMs, batch }: SweepOptions): void {
+    this.stopSweeping();
+    this.timer = setInterval(() => this.sweep(batch), everyMs);
+    this.timer.unref?.();
+  }
+
+  stopSweeping(): void {
+    if (this.timer !== undefined) clearInterval(this.timer);
+    this.timer = undefined;
   }
 }

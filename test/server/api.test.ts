@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createSessionSecurity, parseIdleFor, type SessionSecurity } from '../../src/server/index.js';
+import { DEFAULT_ABSOLUTE_TIMEOUT, createSessionSecurity, parseIdleFor, samePath, type SessionSecurity, type SessionSecurityOptions } from '../../src/server/index.js';
 import { Client, Clock } from './helpers.js';
 
 describe('createSessionSecurity', () => {
@@ -33,6 +33,7 @@ describe('createSessionSecurity', () => {
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
   after(() => {
+    security.close();
     server.closeAllConnections();
     server.close();
   });
@@ -75,5 +76,161 @@ describe('createSessionSecurity', () => {
     for (const bad of [null, '', '-1', '1.0', '1e3', ' 1', '1 ', '+1', 'Infinity', 'NaN', '9'.repeat(16), '٣']) {
       assert.equal(parseIdleFor(bad), undefined, String(bad));
     }
+  });
+});
+
+/**
+ * A bare node:http app on the security defaults (plus `options`): /login signs alice in,
+ * /logout signs out, the ping path (as `isPing` matches it) pings, anything else answers
+ * who is signed in, or "expired" when the middleware just ended the session.
+ */
+async function startApp(options: Partial<SessionSecurityOptions> = {}) {
+  const clock = new Clock();
+  const security = createSessionSecurity({ warnAfter: 100, expireAfter: 200, now: clock.now, ...options });
+  const server = createServer((req, res) =>
+    security.middleware(req, res, () => {
+      if (security.isPing(req)) return security.ping(req, res);
+      if (req.url === '/login') security.login(req, res, 'alice');
+      if (req.url === '/logout') security.logout(req, res);
+      res.end(security.expired(req) ? 'expired' : (security.current(req)?.user ?? 'nobody'));
+    }),
+  );
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const client = new Client(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+  const close = () => {
+    security.close();
+    server.closeAllConnections();
+    server.close();
+  };
+  return { clock, security, client, close };
+}
+
+const ELEMENT = { 'X-Requested-With': 'XMLHttpRequest' };
+/** Idle timeouts longer than the default absolute lifetime, so that only the lifetime can end the session. */
+const LONG_IDLE = { warnAfter: 80_000, expireAfter: 90_000 };
+
+describe('createSessionSecurity defaults', () => {
+  test('cookies are Secure unless turned off', async () => {
+    const app = await startApp();
+    try {
+      await (await app.client.get('/login')).text();
+      assert.match(app.client.setCookies[0], /; Secure$/);
+    } finally {
+      app.close();
+    }
+    const plain = await startApp({ secure: false });
+    try {
+      await (await plain.client.get('/login')).text();
+      assert.doesNotMatch(plain.client.setCookies[0], /Secure/);
+    } finally {
+      plain.close();
+    }
+  });
+
+  test('signing out asks the browser to clear its cache (Clear-Site-Data, OWASP)', async () => {
+    const app = await startApp();
+    try {
+      await (await app.client.get('/login')).text();
+      const response = await app.client.get('/logout');
+      assert.equal(response.headers.get('clear-site-data'), '"cache"');
+      assert.equal(await response.text(), 'nobody');
+      assert.match(app.client.setCookies.join('\n'), /Max-Age=0/);
+    } finally {
+      app.close();
+    }
+  });
+
+  test('the absolute lifetime defaults to 12 hours', async () => {
+    assert.equal(DEFAULT_ABSOLUTE_TIMEOUT, 12 * 3600);
+    const app = await startApp(LONG_IDLE);
+    try {
+      await (await app.client.get('/login')).text();
+      app.clock.advance(12 * 3600 - 1);
+      assert.equal(await (await app.client.get('/page')).text(), 'alice');
+      app.clock.advance(1); // one second of idleness, but 12 h after signing in
+      assert.equal(await (await app.client.get('/page')).text(), 'expired');
+    } finally {
+      app.close();
+    }
+  });
+
+  test('past absoluteTimeout the ping answers expired, however recent the activity', async () => {
+    const app = await startApp({ absoluteTimeout: 500 });
+    try {
+      await (await app.client.get('/login')).text();
+      app.clock.advance(150);
+      const ping = async () => (await (await app.client.get('/session/ping?idleFor=0', ELEMENT)).json()) as Record<string, unknown>;
+      assert.equal((await ping()).idleFor, 0, 'the report of activity was merged');
+      app.clock.advance(150);
+      assert.equal((await ping()).idleFor, 0);
+      app.clock.advance(150);
+      assert.equal((await ping()).idleFor, 0);
+      app.clock.advance(50); // 500 s after signing in, 50 s after the last activity
+      assert.deepEqual(await ping(), { status: 'logout', reason: 'expired' });
+      assert.match(app.client.setCookies.join('\n'), /Max-Age=0/);
+      assert.equal(app.security.store.size, 0);
+    } finally {
+      app.close();
+    }
+  });
+
+  test('past absoluteTimeout the middleware ends the session on a page request', async () => {
+    const app = await startApp({ absoluteTimeout: 500 });
+    try {
+      await (await app.client.get('/login')).text();
+      app.clock.advance(150);
+      assert.equal(await (await app.client.get('/page')).text(), 'alice');
+      app.clock.advance(150);
+      assert.equal(await (await app.client.get('/page')).text(), 'alice');
+      app.clock.advance(150);
+      assert.equal(await (await app.client.get('/page')).text(), 'alice');
+      app.clock.advance(50);
+      assert.equal(await (await app.client.get('/page')).text(), 'expired');
+      assert.equal(app.client.cookie, '', 'cookie cleared');
+      assert.equal(await (await app.client.get('/page')).text(), 'nobody');
+    } finally {
+      app.close();
+    }
+  });
+
+  test('absoluteTimeout: false turns it off; nonsense is refused', async () => {
+    const app = await startApp({ ...LONG_IDLE, absoluteTimeout: false });
+    try {
+      await (await app.client.get('/login')).text();
+      for (let day = 0; day < 3; day++) {
+        app.clock.advance(20 * 3600);
+        assert.equal(await (await app.client.get('/page')).text(), 'alice', `after ${day + 1} x 20 h`);
+      }
+    } finally {
+      app.close();
+    }
+    for (const bad of [0, -1, 1.5, Number.NaN, Infinity]) {
+      assert.throws(() => createSessionSecurity({ warnAfter: 100, expireAfter: 200, absoluteTimeout: bad }), TypeError, String(bad));
+    }
+  });
+
+  test('the ping path is matched as routers match it: other spellings are not activity either', async () => {
+    const app = await startApp();
+    try {
+      await (await app.client.get('/login')).text();
+      app.clock.advance(50);
+      for (const path of ['/session/ping/', '/Session/Ping', '/SESSION/PING/', '/session/ping/?idleFor=0']) {
+        await (await app.client.get(path)).arrayBuffer();
+      }
+      assert.equal(await (await app.client.get('/session/ping')).json(), 50);
+      await (await app.client.get('/session/pingx')).arrayBuffer(); // another path: activity
+      assert.equal(await (await app.client.get('/session/ping')).json(), 0);
+    } finally {
+      app.close();
+    }
+  });
+
+  test('samePath ignores case and one trailing slash, nothing else', () => {
+    assert.ok(samePath('/session/ping/', '/session/ping'));
+    assert.ok(samePath('/Session/Ping', '/session/ping'));
+    assert.ok(samePath('/', '/'));
+    assert.ok(!samePath('/session/ping//', '/session/ping'));
+    assert.ok(!samePath('/session/pin', '/session/ping'));
+    assert.ok(!samePath('/session', '/session/ping'));
   });
 });

@@ -50,6 +50,18 @@ describe('demo server', () => {
     assert.equal(login.headers.get('location'), '/?mode=frame');
   });
 
+  test('the header sign-out form tells the other tabs, from a nonce\'d script (no inline handler)', async () => {
+    const response = await client.get('/');
+    const nonce = /'nonce-([^']+)'/.exec(response.headers.get('content-security-policy') ?? '')![1];
+    const page = await response.text();
+    assert.match(page, /<form id="sign-out" method="post" action="\/logout">/);
+    const script = [...page.matchAll(/<script type="module" nonce="([^"]+)">([^<]*)<\/script>/g)].find(([, , text]) => text.includes('signedOut'));
+    assert.ok(script, 'a script that calls signedOut()');
+    assert.equal(script[1], nonce);
+    assert.match(script[2], /getElementById\('sign-out'\)\.addEventListener\('submit'/);
+    assert.doesNotMatch(page, /\son[a-z]+=/i, 'no inline event handler attribute');
+  });
+
   test('the language switch offers the eleven locales, and its script builds no markup', async () => {
     const page = await (await client.get('/')).text();
     const options = [...page.matchAll(/<option value="([^"]+)" lang="\1">/g)].map((match) => match[1]);

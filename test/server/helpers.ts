@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach } from 'node:test';
 import type { AddressInfo } from 'node:net';
-import { startDemo, type DemoServer } from '../../demo/server.js';
+import { startDemo, type DemoOptions, type DemoServer } from '../../demo/server.js';
 
 export const WARN_AFTER = 30;
 export const EXPIRE_AFTER = 60;
@@ -23,9 +23,9 @@ export interface Demo {
   close(): Promise<void>;
 }
 
-export async function startTestDemo(): Promise<Demo> {
+export async function startTestDemo(options: DemoOptions = {}): Promise<Demo> {
   const clock = new Clock();
-  const server = await startDemo({ port: 0, host: '127.0.0.1', warnAfter: WARN_AFTER, expireAfter: EXPIRE_AFTER, now: clock.now });
+  const server = await startDemo({ port: 0, host: '127.0.0.1', warnAfter: WARN_AFTER, expireAfter: EXPIRE_AFTER, now: clock.now, ...options });
   const { port } = server.address() as AddressInfo;
   return {
     server,
@@ -62,10 +62,11 @@ export class Client {
     return this.request(path, { headers });
   }
 
-  post(path: string, form: Record<string, string>): Promise<Response> {
+  /** A form post from a page of this site: a browser sends its Origin (pass `headers` to change that). */
+  post(path: string, form: Record<string, string>, headers: Record<string, string> = { Origin: this.base }): Promise<Response> {
     return this.request(path, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
       body: new URLSearchParams(form).toString(),
     });
   }

@@ -80,6 +80,37 @@ describe('sessions', () => {
     assert.deepEqual((await client.ping('0')).body, { status: 'logout' });
   });
 
+  test('signing out asks the browser to clear its cache (Clear-Site-Data)', async () => {
+    const response = await client.post('/logout', { csrfmiddlewaretoken: await client.csrfToken() });
+    assert.equal(response.status, 303);
+    assert.equal(response.headers.get('clear-site-data'), '"cache"');
+    assert.equal(response.headers.get('cache-control'), 'no-store');
+  });
+
+  test('protected pages are never cached (no-store), whichever build, mode or method', async () => {
+    const token = await client.csrfToken();
+    const responses = [
+      await client.get('/'),
+      await client.get('/cdn'),
+      await client.get('/?mode=frame'),
+      await client.get('/cdn?mode=frame'),
+      await client.post('/', { csrfmiddlewaretoken: token, secret: 'x' }),
+    ];
+    for (const response of responses) {
+      assert.equal(response.status, 200, response.url);
+      assert.equal(response.headers.get('cache-control'), 'no-store', response.url);
+      await response.arrayBuffer();
+    }
+  });
+
+  test('other spellings of the ping path are not activity either', async () => {
+    demo.clock.advance(20);
+    for (const path of ['/session/ping/', '/Session/Ping', '/SESSION/PING/?idleFor=0']) {
+      await (await client.get(path, { 'X-Requested-With': 'XMLHttpRequest' })).arrayBuffer();
+    }
+    assert.equal(await serverIdle(client), 20);
+  });
+
   test('signing out needs the CSRF token', async () => {
     const response = await client.post('/logout', { csrfmiddlewaretoken: 'forged' });
     assert.equal(response.status, 403);
@@ -107,5 +138,41 @@ describe('sessions', () => {
     const page = await response.text();
     assert.ok(page.includes('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;'));
     assert.ok(!page.includes('<script>alert'));
+  });
+});
+
+describe('login CSRF: the sign-in form only counts when posted from this site', () => {
+  const context = useSignedInDemo();
+  const form = { username: 'alice', password: 'alice' };
+  const signIn = (headers: Record<string, string>) => {
+    const stranger = new Client(context.demo.base);
+    return stranger.post('/login', form, headers).then(async (response) => ({ response, cookie: stranger.cookie, body: await response.text() }));
+  };
+
+  test('a foreign Origin is refused, and nobody is signed in', async () => {
+    const sessions = context.demo.server.security.store.size;
+    for (const origin of ['https://evil.example', 'null', context.demo.base.replace('http:', 'https:'), `${context.demo.base}.evil.example`]) {
+      const { response, cookie, body } = await signIn({ Origin: origin });
+      assert.equal(response.status, 403, origin);
+      assert.equal(cookie, '', origin);
+      assert.match(body, /sent from another site/, origin);
+    }
+    assert.equal(context.demo.server.security.store.size, sessions);
+  });
+
+  test('without Origin, the Referer decides', async () => {
+    assert.equal((await signIn({ Referer: `${context.demo.base}/login?next=/` })).response.status, 303);
+    assert.equal((await signIn({ Referer: 'https://evil.example/login' })).response.status, 403);
+    assert.equal((await signIn({ Referer: 'not a url' })).response.status, 403);
+  });
+
+  test('with neither, it is refused (fail closed)', async () => {
+    assert.equal((await signIn({})).response.status, 403);
+  });
+
+  test("this site's own Origin signs in", async () => {
+    const { response, cookie } = await signIn({ Origin: context.demo.base });
+    assert.equal(response.status, 303);
+    assert.notEqual(cookie, '');
   });
 });
