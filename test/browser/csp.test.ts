@@ -71,8 +71,8 @@ describe('<session-security> under a strict CSP', () => {
     }
   });
 
-  // Trusted Types: Chromium's (Firefox ESR and WebKitGTK here do not enforce them), so
-  // these claims are made only where the browser has the API.
+  // Trusted Types: only where the browser has them (all three engines here do today;
+  // an older Firefox or WebKit does not, and the claims would not hold there).
   if ('trustedTypes' in window) {
     describe('with Trusted Types enforced', () => {
       it('refuses a plain string in an HTML sink on this page', () => {
