@@ -1,0 +1,68 @@
+/**
+ * The checker against fixtures (fixtures.ts) that each break one rule: it must name the
+ * probe that catches the flaw, and only that one. Real time; the checks run concurrently.
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { CheckOptions, ProbeId } from '../../src/check/index.js';
+import { startFixture, type Flaw } from './fixtures.js';
+import { SLOW, byStatus, problems, run } from './helpers.js';
+
+interface Case {
+  flaws: Flaw[];
+  catches: ProbeId[];
+  options?: Partial<CheckOptions>;
+  expireAfter?: number;
+  /** Skipped besides SLOW (when the run is not --slow). */
+  skipped?: ProbeId[];
+}
+
+const CASES: Case[] = [
+  // The probes that rely on pings not being activity say so instead of failing too.
+  { flaws: ['ping-is-activity'], catches: ['ping-not-activity'], skipped: ['bare-ping-not-activity', 'idlefor-format', 'idlefor-negative', 'idlefor-range', 'no-header-no-merge'] },
+  { flaws: ['bare-ping-is-activity'], catches: ['bare-ping-not-activity'] },
+  { flaws: ['parse-int'], catches: ['idlefor-format'] },
+  // int() also takes "-100"; the fixture then clamps it to 0, like django-session-security.
+  { flaws: ['python-int'], catches: ['idlefor-format', 'idlefor-negative'] },
+  { flaws: ['clamp-negative'], catches: ['idlefor-negative'] },
+  // Assigning last = now - idleFor also lets the valid 15-digit value end the session,
+  // and the checker's report after the page (activity it knew of before) undoes the page.
+  { flaws: ['merge-backwards'], catches: ['idlefor-older', 'idlefor-range', 'page-activity'] },
+  { flaws: ['merge-before-expiry'], catches: ['expiry-before-merge'], options: { slow: true }, expireAfter: 4 },
+  { flaws: ['header-optional'], catches: ['no-header-no-merge'] },
+  { flaws: ['no-store-missing'], catches: ['no-store'] },
+  { flaws: ['text-logout'], catches: ['logout-format'] },
+  { flaws: ['cors-echo'], catches: ['cors-origin', 'cors-preflight'] },
+  { flaws: ['page-not-activity'], catches: ['page-activity'] },
+  { flaws: ['page-skips-expiry'], catches: ['page-ends-expired'], options: { slow: true }, expireAfter: 4 },
+  // 5 pings behind a 250 ms lock: the last waits 1.25 s, past a 1 s ping-timeout.
+  { flaws: ['queued-pings'], catches: ['concurrent-pings'], options: { pingTimeout: 1 }, expireAfter: 30 },
+  // No expireAfter in the answer: --expire-after gives it.
+  { flaws: ['integer-answer'], catches: [], options: { slow: true, expireAfter: 4 }, expireAfter: 4 },
+];
+
+describe('against servers that break one rule', { concurrency: true }, () => {
+  for (const { flaws, catches, options, expireAfter, skipped = [] } of CASES) {
+    test(`${flaws.join(', ')}: ${catches.length ? catches.join(', ') : 'nothing to catch'}`, async () => {
+      const server = await startFixture(flaws, expireAfter);
+      try {
+        const report = await run(server, options);
+        assert.deepEqual(problems(report), [...catches].sort(), String(report));
+        assert.deepEqual(byStatus(report, 'skip'), options?.slow ? [] : [...SLOW, ...skipped].sort(), String(report));
+      } finally {
+        await server.close();
+      }
+    });
+  }
+
+  test('a SHOULD that fails is a warning, a MUST a failure', async () => {
+    const server = await startFixture(['queued-pings', 'no-store-missing'], 30);
+    try {
+      const report = await run(server, { pingTimeout: 1 });
+      assert.deepEqual(byStatus(report, 'warn'), ['concurrent-pings'], String(report));
+      assert.deepEqual(byStatus(report, 'fail'), ['no-store'], String(report));
+    } finally {
+      await server.close();
+    }
+  });
+});

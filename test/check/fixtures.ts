@@ -1,0 +1,143 @@
+/**
+ * A small protocol server written for the checker's tests, independent of src/server/,
+ * that follows PROTOCOL.md unless told to break a rule. Each flaw is one mistake seen
+ * (or easy to make) in real backends; the tests start one server per flaw and expect
+ * the checker to name the probe that catches it.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { listen, type TestServer } from './servers.js';
+
+export type Flaw =
+  /** The session layer touches every request, pings included (rule 5). */
+  | 'ping-is-activity'
+  /** A ping without idleFor is activity (django-session-security's default, rule 5). */
+  | 'bare-ping-is-activity'
+  /** idleFor read with parseInt, which takes "0x0", " 0", "1.5"... (rule 3). */
+  | 'parse-int'
+  /** idleFor read like Python's int(): signs, spaces, "_" and Unicode digits (rule 3). */
+  | 'python-int'
+  /** A negative idleFor becomes 0, i.e. "active now" (rule 3). */
+  | 'clamp-negative'
+  /** last = now - idleFor, without max: an older report moves activity back (rule 3). */
+  | 'merge-backwards'
+  /** Merges idleFor, then checks expiry: a late report revives the session (rule 2). */
+  | 'merge-before-expiry'
+  /** Merges without X-Requested-With (rule 4). */
+  | 'header-optional'
+  /** No Cache-Control on ping answers (rule 8). */
+  | 'no-store-missing'
+  /** "Session gone" as the bare text logout, text/plain (Fastify, Rails; rule 8). */
+  | 'text-logout'
+  /** Echoes any Origin with credentials and grants preflights (Security notes). */
+  | 'cors-echo'
+  /** The page does not count as activity (rule 6). */
+  | 'page-not-activity'
+  /** The page touches the session without checking expiry first (rule 6). */
+  | 'page-skips-expiry'
+  /** A per-session lock held 250 ms by every ping, like PHP's file sessions. */
+  | 'queued-pings'
+  /** Answers the plain integer, without the extended object. */
+  | 'integer-answer';
+
+/** django-session-security 2.6 as BACKENDS.md describes it, without the recommended fixes. */
+export const DJANGO_LIKE: Flaw[] = ['integer-answer', 'header-optional', 'python-int', 'clamp-negative', 'no-store-missing', 'bare-ping-is-activity'];
+
+const LOCK_MS = 250;
+
+/** Python's int() on a str, for the digits the tests use (ASCII, full-width, Arabic-Indic). */
+function pythonInt(value: string): number | undefined {
+  const text = value.trim();
+  if (!/^[+-]?[0-9\uff10-\uff19\u0660-\u0669]+(_[0-9\uff10-\uff19\u0660-\u0669]+)*$/.test(text)) return undefined;
+  const ascii = text.replace(/_/g, '').replace(/[\uff10-\uff19\u0660-\u0669]/g, (digit) => {
+    const code = digit.charCodeAt(0);
+    return String(code - (code >= 0xff10 ? 0xff10 : 0x0660));
+  });
+  return Number(ascii);
+}
+
+function parseIdle(value: string | null, flaws: Set<Flaw>): number | undefined {
+  if (value === null) return undefined;
+  if (flaws.has('python-int')) return pythonInt(value);
+  if (flaws.has('parse-int')) {
+    const seconds = parseInt(value, 10);
+    return Number.isNaN(seconds) || seconds < 0 ? undefined : seconds;
+  }
+  if (flaws.has('clamp-negative') && /^-[1-9][0-9]*$/.test(value)) return Number(value);
+  return /^[0-9]{1,15}$/.test(value) ? Number(value) : undefined;
+}
+
+/**
+ * 5 s by default, not 3: several checks share the test process's event loop, and a
+ * loaded loop stretches the probes' idle time towards expiry.
+ */
+export function startFixture(flaws: Flaw[] = [], expireAfter = 5): Promise<TestServer> {
+  const has = new Set(flaws);
+  const user = randomBytes(32).toString('base64url');
+  const sessions = new Map<string, { last: number; lock: Promise<void> }>();
+  const expired = (session: { last: number }) => Date.now() - session.last >= expireAfter * 1000;
+
+  const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+    const json = !(has.has('text-logout') && body === 'logout');
+    res.writeHead(status, {
+      'Content-Type': json ? 'application/json' : 'text/plain',
+      ...(has.has('no-store-missing') ? {} : { 'Cache-Control': 'no-store' }),
+      ...headers,
+    });
+    res.end(json ? JSON.stringify(body) : String(body));
+  };
+
+  async function ping(req: IncomingMessage, res: ServerResponse, id: string | undefined) {
+    const origin = req.headers.origin;
+    const cors: Record<string, string> = has.has('cors-echo') && origin ? { 'Access-Control-Allow-Origin': origin, 'Access-Control-Allow-Credentials': 'true' } : {};
+    if (req.method === 'OPTIONS') {
+      if (!has.has('cors-echo')) return send(res, 405, { error: 'method not allowed' });
+      return send(res, 204, '', { ...cors, 'Access-Control-Allow-Headers': 'X-Requested-With' });
+    }
+    const session = id === undefined ? undefined : sessions.get(id);
+    if (!session) return send(res, 200, 'logout', cors);
+    if (has.has('queued-pings')) {
+      const previous = session.lock;
+      let release!: () => void;
+      session.lock = new Promise((done) => (release = done));
+      await previous;
+      await new Promise((done) => setTimeout(done, LOCK_MS));
+      release();
+    }
+    const query = new URL(req.url ?? '/', 'http://localhost').searchParams;
+    if (has.has('ping-is-activity') || (has.has('bare-ping-is-activity') && !query.has('idleFor'))) session.last = Date.now();
+    const fromElement = req.headers['x-requested-with'] === 'XMLHttpRequest' || has.has('header-optional');
+    const idle = fromElement ? parseIdle(query.get('idleFor'), has) : undefined;
+    const merge = () => {
+      if (idle === undefined) return;
+      const reported = Date.now() - Math.max(0, idle) * 1000;
+      session.last = has.has('merge-backwards') ? Math.min(Date.now(), reported) : Math.max(session.last, Math.min(Date.now(), reported));
+    };
+    if (has.has('merge-before-expiry')) merge();
+    if (expired(session)) {
+      sessions.delete(id!);
+      return send(res, 200, 'logout', cors);
+    }
+    if (!has.has('merge-before-expiry')) merge();
+    const seconds = Math.floor((Date.now() - session.last) / 1000);
+    send(res, 200, has.has('integer-answer') ? seconds : { idleFor: seconds, warnAfter: 1, expireAfter, user }, cors);
+  }
+
+  return listen((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const id = /(?:^|;\s*)sid=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
+    if (path === '/session/ping') return void ping(req, res, id);
+    if (path === '/login' && req.method === 'POST') {
+      const sid = randomBytes(16).toString('hex');
+      sessions.set(sid, { last: Date.now(), lock: Promise.resolve() });
+      return res.writeHead(204, { 'Set-Cookie': `sid=${sid}; Path=/; HttpOnly; SameSite=Lax` }).end();
+    }
+    const session = id === undefined ? undefined : sessions.get(id);
+    if (path === '/page' && session && (has.has('page-skips-expiry') || !expired(session))) {
+      if (!has.has('page-not-activity')) session.last = Date.now();
+      return res.writeHead(200, { 'Content-Type': 'text/html' }).end('<p>Protected</p>');
+    }
+    if (session && expired(session)) sessions.delete(id!);
+    res.writeHead(302, { Location: '/login' }).end();
+  });
+}
