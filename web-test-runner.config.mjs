@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { testBrowsers } from './test-browsers.mjs';
+import { wheelCommand } from './test/browsers/wheel-command.mjs';
 
 const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
 
@@ -59,7 +60,7 @@ export default {
   // a second browser's load makes them late. Two at once saves about a quarter of the time.
   concurrentBrowsers: 1,
   testFramework: { config: { timeout: 10000 } },
-  plugins: [esbuildPlugin({ ts: true, tsconfig })],
+  plugins: [esbuildPlugin({ ts: true, tsconfig }), wheelCommand()],
   middleware: [mswWorker(), strictCsp()],
   // Chromium, Firefox ESR and WebKitGTK; BROWSERS=chromium,firefox,webkit selects (test-browsers.mjs).
   browsers: testBrowsers(),

@@ -151,6 +151,8 @@ ${framed ? '' : html`<p>Not in a sign-in window? <a href="/">Go to the protected
 export interface ProtectedPage {
   nonce: string;
   session: Session;
+  /** The session's opaque user (security.userOf): the element's `user` attribute. */
+  user: string;
   /** '/' loads the npm build through an import map, '/cdn' the one-file CDN bundle. */
   path: '/' | '/cdn';
   /** login-mode="frame" (the page was asked for with ?mode=frame) instead of the popup. */
@@ -158,7 +160,7 @@ export interface ProtectedPage {
   submitted?: string;
 }
 
-export function protectedPage({ nonce, session, path, frame = false, submitted }: ProtectedPage): Html {
+export function protectedPage({ nonce, session, user, path, frame = false, submitted }: ProtectedPage): Html {
   const cdn = path === '/cdn';
   const loader = cdn
     ? html`<script type="module" src="/dist/cdn/session-security.js"></script>`
@@ -196,7 +198,7 @@ ${loader}
 </div>
 <p>This page loads the element from ${cdn ? html`the CDN bundle (<code>/dist/cdn/session-security.js</code>)` : html`the npm build (<code>/dist/define.js</code> and lit through an import map)`}.
 See also <a href="${twin}">the ${cdn ? 'npm build' : 'CDN bundle'} page</a>.</p>
-<session-security ping-url="/session/ping" warn-after="${session.warnAfter}" expire-after="${session.expireAfter}" return-to-url="${returnTo}" login-url="/login?next=/signed-in"${frame ? html` login-mode="frame"` : ''} logout-url="/logout"></session-security>
+<session-security user="${user}" ping-url="/session/ping" warn-after="${session.warnAfter}" expire-after="${session.expireAfter}" return-to-url="${returnTo}" login-url="/login?next=/signed-in"${frame ? html` login-mode="frame"` : ''} logout-url="/logout"></session-security>
 
 <h2>Try it</h2>
 <ol>

@@ -187,7 +187,7 @@ function createApp(security: SessionSecurity, root: string) {
         if (!security.checkCsrf(req, form.get('csrfmiddlewaretoken'))) throw new HttpError(403, 'The form is out of date (CSRF token mismatch). Reload the page and try again.');
         submitted = form.get('secret') ?? '';
       }
-      return sendPage(res, 200, (nonce) => protectedPage({ nonce, session, path: page, frame, submitted }));
+      return sendPage(res, 200, (nonce) => protectedPage({ nonce, session, user: security.userOf(session), path: page, frame, submitted }));
     }
     throw new HttpError(404, 'There is nothing at this address.');
   };

@@ -5,8 +5,8 @@
  */
 import { LitElement, html, type PropertyValues } from 'lit';
 import { SessionController, type ControllerEvents } from './core/controller.js';
-import { DEFAULT_TIMES, checkSeconds, checkTimes, checkUrl } from './core/config.js';
-import type { PingAnswer } from './core/protocol.js';
+import { DEFAULT_TIMES, PING_TIMEOUT, checkSeconds, checkTimes, checkUrl } from './core/config.js';
+import type { LogoutReason, PingAnswer } from './core/protocol.js';
 import type { Times } from './core/timeline.js';
 import { PingClient } from './browser/ping-client.js';
 import { watchActivity, watchWakeUps } from './browser/activity.js';
@@ -14,7 +14,7 @@ import { hidePage } from './browser/hide-page.js';
 import { TabSync } from './browser/tab-sync.js';
 import { guardForms, type FormGuard } from './browser/form-guard.js';
 import { ReloginWindow } from './browser/relogin.js';
-import { CSRF_SELECTOR, csrfField, updateCsrfTokens } from './browser/csrf.js';
+import { CSRF_SELECTOR, checkCsrfSelector, csrfField, updateCsrfTokens } from './browser/csrf.js';
 import { en } from './i18n/en.js';
 import type { Strings } from './i18n/strings.js';
 import { langOf, loadStrings, matchLocale } from './i18n/locale.js';
@@ -35,6 +35,7 @@ export class SessionSecurity extends LitElement {
   static override styles = styles;
   static override properties = {
     pingUrl: { attribute: 'ping-url', reflect: true },
+    user: { reflect: true },
     warnAfter: { attribute: 'warn-after', type: Number, reflect: true },
     expireAfter: { attribute: 'expire-after', type: Number, reflect: true },
     returnToUrl: { attribute: 'return-to-url', reflect: true },
@@ -44,10 +45,17 @@ export class SessionSecurity extends LitElement {
     loginMode: { attribute: 'login-mode', reflect: true },
     csrfSelector: { attribute: 'csrf-selector', reflect: true },
     noLeaveConfirm: { attribute: 'no-leave-confirm', type: Boolean, reflect: true },
+    allowCrossOriginLogin: { attribute: 'allow-cross-origin-login', type: Boolean, reflect: true },
   };
 
   /** The ping endpoint: http(s) or relative. Required. */
   declare pingUrl: string;
+  /**
+   * The opaque user the server rendered this page for (the `user` of its ping answers).
+   * Without it the element asks the server once at start: a page must know whose it is
+   * before it trusts any answer. Read when the element starts.
+   */
+  declare user: string;
   /** Seconds of inactivity before the warning. */
   declare warnAfter: number;
   /** Seconds of inactivity before the session ends. */
@@ -66,6 +74,8 @@ export class SessionSecurity extends LitElement {
   declare csrfSelector: string;
   /** No "leave page?" confirmation for unsaved forms. */
   declare noLeaveConfirm: boolean;
+  /** Lets return-to-url and a popup login-url lead to another origin (an identity provider). */
+  declare allowCrossOriginLogin: boolean;
 
   /** The decisions; read its `phase`, `last` and `expiresAt` for the current state. */
   readonly controller: SessionController;
@@ -91,18 +101,20 @@ export class SessionSecurity extends LitElement {
   #probing = false;
   #probeAgain = false;
   #expiredHere = false;
+  /** Why the session ended, for the signed-out dialog. */
+  #reason?: LogoutReason;
   /** The polite announcement outside the dialog, for after it closed ("session extended"). */
   #status = '';
 
   constructor() {
     super();
-    this.pingUrl = this.returnToUrl = this.logoutUrl = this.loginUrl = '';
+    this.pingUrl = this.user = this.returnToUrl = this.logoutUrl = this.loginUrl = '';
     this.loginMode = 'popup';
     this.csrfSelector = CSRF_SELECTOR;
     this.warnAfter = DEFAULT_TIMES.warnAfter;
     this.expireAfter = DEFAULT_TIMES.expireAfter;
     this.pingTimeout = 10;
-    this.noLeaveConfirm = false;
+    this.noLeaveConfirm = this.allowCrossOriginLogin = false;
     this.#pinger = new PingClient(
       () => this.#ping,
       () => this.#timeout,
@@ -111,6 +123,7 @@ export class SessionSecurity extends LitElement {
       () => this.#times,
       this.#pinger,
       (type, detail) => this.#onDecision(type, detail),
+      () => this.#timeout,
     );
   }
 
@@ -145,14 +158,26 @@ export class SessionSecurity extends LitElement {
         if (this.controller.phase === 'warning' && !this.#reasonToStay(event)) return false;
         this.controller.activity(at);
       }),
-      watchWakeUps(() => {
-        this.controller.check();
+      watchWakeUps((event) => {
+        // Back from the back/forward cache or a freeze: the session may have ended while
+        // the page was away (signed out in this very tab, then Back), so ask first.
+        if ((event as PageTransitionEvent).persisted || event.type === 'resume') this.controller.confirm();
+        else this.controller.check();
         if (this.#relogin) this.#probe();
       }),
     ];
     this.#guardForms();
     this.#syncTabs();
-    this.controller.start();
+    const c = this.controller;
+    c.user ??= this.user || undefined;
+    // The server's word from the start when the page does not say whose it is, or its
+    // times were unusable (the server's per-user times then replace the defaults at once).
+    c.start(!c.user || this.#times.warnAfter !== this.warnAfter || this.#times.expireAfter !== this.expireAfter);
+    // Put back (frameworks move elements) while checking or signed out: the page stays
+    // hidden, the dialog modal, and signing in again works as before.
+    hidePage(this, c.checking || c.phase === 'expired');
+    if (this.#expiredHere && this.#login) this.#expire();
+    this.requestUpdate();
     this.#localize();
   }
 
@@ -166,6 +191,9 @@ export class SessionSecurity extends LitElement {
     this.#tabs = this.#forms = this.#relogin = undefined;
     this.controller.stop();
     this.#setTick(false);
+    // Removed, an open dialog would stay open but no longer modal; closed, it opens modal
+    // again if the element is put back.
+    this.renderRoot.querySelector('dialog')?.close();
     hidePage(this, false); // whoever removes the element takes over the page
     for (const [key, element] of running) if (element === this) running.delete(key);
   }
@@ -186,13 +214,23 @@ export class SessionSecurity extends LitElement {
     if (key === this.#configured) return false;
     this.#configured = key;
     const base = document.baseURI;
+    // The document's origin (self.origin): location.origin says "null" in about:srcdoc frames.
+    const origin = self.origin;
+    // The ping and the sign-out form carry the session's cookies and the CSRF token, and
+    // a login frame sits inside this page: never another origin. Leaving the page (at
+    // expiry, or to sign in in a popup) may go to an identity provider, but only when
+    // the page says so; otherwise return-to-url="/\evil.test" would be an open redirect.
+    const away = this.allowCrossOriginLogin ? undefined : origin;
+    const hint = ' Add allow-cross-origin-login to allow another origin.';
     this.#times = checkTimes(this.warnAfter, this.expireAfter);
-    this.#ping = checkUrl('ping-url', this.pingUrl, base, true);
-    this.#returnTo = checkUrl('return-to-url', this.returnToUrl, base, false);
-    this.#logout = checkUrl('logout-url', this.logoutUrl, base, false);
-    this.#login = checkUrl('login-url', this.loginUrl, base, false);
-    this.#timeout = checkSeconds('ping-timeout', this.pingTimeout, 10);
-    if (this.loginMode !== 'popup' && this.loginMode !== 'frame') console.error(`<session-security>: login-mode="${this.loginMode}" is not "popup" or "frame"; using "popup".`);
+    this.#ping = checkUrl('ping-url', this.pingUrl, { base, required: true, origin });
+    this.#returnTo = checkUrl('return-to-url', this.returnToUrl, { base, origin: away, hint });
+    this.#logout = checkUrl('logout-url', this.logoutUrl, { base, origin });
+    const frame = this.loginMode === 'frame';
+    this.#login = checkUrl('login-url', this.loginUrl, frame ? { base, origin, hint: ' login-mode="frame" needs a login page on this origin.' } : { base, origin: away, hint });
+    this.#timeout = checkSeconds('ping-timeout', this.pingTimeout, PING_TIMEOUT);
+    if (this.loginMode !== 'popup' && !frame) console.error(`<session-security>: login-mode="${this.loginMode}" is not "popup" or "frame"; using "popup".`);
+    checkCsrfSelector(this.csrfSelector); // reports a bad one; the lookups fall back themselves
     return true;
   }
 
@@ -236,6 +274,7 @@ export class SessionSecurity extends LitElement {
       this.#localize();
     }
     const expire = type === 'expire';
+    if (expire) this.#reason = (detail as ControllerEvents['expire']).reason;
     const event = new CustomEvent(`session-security-${type}`, {
       bubbles: true,
       composed: true,
@@ -392,6 +431,9 @@ export class SessionSecurity extends LitElement {
           ? ''
           : renderDialog({
               view,
+              reason: this.#reason,
+              // Only a server that names users lets the same user resume in place.
+              workKept: this.controller.named,
               left: Math.max(0, Math.ceil((this.controller.expiresAt - Date.now()) / 1000)),
               locale: this.#locale,
               text: this.#text,
@@ -468,7 +510,8 @@ export class SessionSecurity extends LitElement {
    * here keeps browsers from closing the dialog on a repeated Escape.
    */
   #onKeydown = (event: KeyboardEvent): void => {
-    if (!this.#reasonToStay(event)) return; // Tab between the buttons, or "Sign out now"
+    // A script's key is not a person's; Tab between the buttons, or "Sign out now", is not a reason to stay.
+    if (!event.isTrusted || !this.#reasonToStay(event)) return;
     const view = this.#view;
     if (view === 'warning' || view === 'closed') {
       if (view === 'warning') this.controller.extend();

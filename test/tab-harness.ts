@@ -43,7 +43,7 @@ export async function openTab(options: TabOptions = {}): Promise<Tab> {
   const Element = win.customElements.get('session-security') as typeof SessionSecurity;
   const navigations: unknown[][] = [];
   stub(Element.prototype as never, 'navigate').callsFake((...args: unknown[]) => navigations.push(args));
-  win.document.body.innerHTML = options.body ?? `<session-security ping-url="${options.pingUrl ?? PING}"></session-security>`;
+  win.document.body.innerHTML = options.body ?? `<session-security user="u1" ping-url="${options.pingUrl ?? PING}"></session-security>`;
   const el = win.document.querySelector('session-security') as SessionSecurity;
   await el.updateComplete;
   return { win, el, navigations, frame };

@@ -209,7 +209,8 @@ export async function signIn(base, user = 'alice', password = 'alice') {
     fetch(`${base}/login`, {
       method: 'POST',
       redirect: 'manual',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      // The demo's login form checks Origin (login CSRF), as a browser would send it.
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: base },
       body: new URLSearchParams({ username: user, password, next: '/cdn' }).toString(),
     }),
   );

@@ -16,22 +16,42 @@ import { openTabChannel, type TabChannel } from './tab-channel.js';
 
 /** Activity is shared at most this often per tab (the first at once, the last within this). */
 export const SHARE_EVERY = 5000;
+/**
+ * How long a visible follower waits past a deadline for the leader's "pinging" notice
+ * before it pings itself: a leader in a background tab has its timers throttled (to once
+ * a minute), and the warning must not come late where the user can see it.
+ */
+export const VISIBLE_PATIENCE = 750;
 
 type Message =
-  | { type: 'activity'; at: number }
+  /** `seen`: the server saw it (the sender's page load). */
+  | { type: 'activity'; at: number; seen?: true }
   | ({ type: 'answer' } & Answered)
+  /** A ping is under way (sent at `at`): wait for its answer. */
+  | { type: 'pinging'; at: number }
   /** A tab that (re)joins asks the others for what they know. */
   | { type: 'hello' };
 
 const isTime = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value > 0 && value <= Date.now();
+const isText = (value: unknown) => value === undefined || typeof value === 'string';
 
-function isAnswer(value: unknown): value is PingAnswer {
+/**
+ * A copy of an answer another tab relays, with only the fields we know, each of the right
+ * type and range; undefined if anything is off (dropped whole, never half-applied).
+ */
+function readAnswer(value: unknown): PingAnswer | undefined {
   const a = value as Record<string, unknown> | null;
-  if (!a || typeof a !== 'object') return false;
-  if (a.kind === 'logout') return LOGOUT_REASONS.includes(a.reason as LogoutReason);
-  if (a.kind === 'failed') return typeof a.reason === 'string';
-  const times = a.times as Record<string, unknown> | undefined;
-  return a.kind === 'idle' && seconds(a.idleFor) === a.idleFor && (!times || !!serverTimes(times.warnAfter, times.expireAfter));
+  if (!a || typeof a !== 'object') return undefined;
+  if (a.kind === 'logout') return LOGOUT_REASONS.includes(a.reason as LogoutReason) ? { kind: 'logout', reason: a.reason as LogoutReason } : undefined;
+  if (a.kind === 'failed') return typeof a.reason === 'string' ? { kind: 'failed', reason: a.reason } : undefined;
+  const t = a.times as Record<string, unknown> | undefined;
+  const times = t && typeof t === 'object' ? serverTimes(t.warnAfter, t.expireAfter) : undefined;
+  if (a.kind !== 'idle' || seconds(a.idleFor) !== a.idleFor || (t !== undefined && !times) || !isText(a.user) || !isText(a.csrfToken)) return undefined;
+  const answer: PingAnswer = { kind: 'idle', idleFor: a.idleFor as number };
+  if (times) answer.times = times;
+  if (a.user !== undefined) answer.user = a.user as string;
+  if (a.csrfToken !== undefined) answer.csrfToken = a.csrfToken as string;
+  return answer;
 }
 
 /** Validates a message from another tab; undefined for anything we would not have sent. */
@@ -39,11 +59,10 @@ function readMessage(data: unknown): Message | undefined {
   const m = data as Record<string, unknown> | null;
   if (!m || typeof m !== 'object') return undefined;
   if (m.type === 'hello') return { type: 'hello' };
-  if (m.type === 'activity' && isTime(m.at)) return { type: 'activity', at: m.at };
-  if (m.type === 'answer' && isTime(m.sentAt) && isTime(m.at) && m.sentAt <= m.at && isAnswer(m.answer)) {
-    return { type: 'answer', answer: m.answer, sentAt: m.sentAt, at: m.at };
-  }
-  return undefined;
+  if (m.type === 'activity' && isTime(m.at) && (m.seen === undefined || m.seen === true)) return m.seen ? { type: 'activity', at: m.at, seen: true } : { type: 'activity', at: m.at };
+  if (m.type === 'pinging' && isTime(m.at)) return { type: 'pinging', at: m.at };
+  const answer = m.type === 'answer' && isTime(m.sentAt) && isTime(m.at) && m.sentAt <= m.at ? readAnswer(m.answer) : undefined;
+  return answer && { type: 'answer', answer, sentAt: m.sentAt as number, at: m.at as number };
 }
 
 export class TabSync implements Peers {
@@ -52,6 +71,8 @@ export class TabSync implements Peers {
   #lock?: AbortController;
   #unlock?: () => void;
   #sharedAt = 0;
+  /** Date.now() when another tab last said it was pinging. */
+  #pingSeen = 0;
   #trailing?: ReturnType<typeof setTimeout>;
   #unlisten?: () => void;
 
@@ -96,17 +117,31 @@ export class TabSync implements Peers {
     this.#controller.peers = undefined;
   }
 
+  /**
+   * The leader pings at once. A follower gives it a ping timeout and then some, except
+   * that a visible follower that has not heard "pinging" within VISIBLE_PATIENCE pings
+   * itself: the leader may be a throttled background tab. Its answer, shared, spares the
+   * leader its own late ping, so the normal case stays one ping per deadline.
+   * Without Web Locks any tab may ping, each after a random pause past the deadline, and
+   * an answer (or a "pinging") shared meanwhile spares the others.
+   */
   patience(): number {
-    // Without Web Locks any tab may ping, each after a random pause past the deadline,
-    // and an answer shared meanwhile spares the others: rarely more than one ping.
-    if (!navigator.locks) return 300 + Math.random() * 2000;
-    return this.#leader ? 0 : this.#followerPatience();
+    if (this.#leader) return 0;
+    const full = this.#followerPatience();
+    if (Date.now() - this.#pingSeen < full) return full;
+    if (!navigator.locks) return Math.random() * VISIBLE_PATIENCE;
+    return document.hidden ? full : VISIBLE_PATIENCE;
   }
 
-  activity(at: number, urgent = false): void {
+  pinging(at: number): void {
+    this.#channel?.post({ type: 'pinging', at } satisfies Message);
+  }
+
+  activity(at: number, urgent = false, seen = false): void {
     clearTimeout(this.#trailing);
     const wait = this.#sharedAt + SHARE_EVERY - at;
-    if (urgent || wait <= 0) this.#share(at);
+    // wait > SHARE_EVERY: the clock stepped back since the last share; share now.
+    if (urgent || wait <= 0 || wait > SHARE_EVERY) this.#share(at, seen);
     else this.#trailing = setTimeout(() => this.#share(this.#controller.last), wait);
   }
 
@@ -114,9 +149,9 @@ export class TabSync implements Peers {
     this.#channel?.post({ type: 'answer', answer, sentAt, at } satisfies Message);
   }
 
-  #share(at: number): void {
+  #share(at: number, seen = false): void {
     this.#sharedAt = at;
-    this.#channel?.post({ type: 'activity', at } satisfies Message);
+    this.#channel?.post((seen ? { type: 'activity', at, seen } : { type: 'activity', at }) satisfies Message);
   }
 
   #join(): void {
@@ -156,7 +191,8 @@ export class TabSync implements Peers {
     const message = readMessage(data);
     if (!message) return;
     const c = this.#controller;
-    if (message.type === 'activity') c.merge(message.at);
+    if (message.type === 'activity') c.merge(message.at, message.seen);
+    else if (message.type === 'pinging') this.#pingSeen = Date.now();
     else if (message.type === 'answer') c.receive(message.answer, message.sentAt, 'tab', message.at);
     else {
       this.#channel?.post({ type: 'activity', at: c.last } satisfies Message);

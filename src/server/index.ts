@@ -14,7 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { readCookie, writeCookie, type CookieOptions } from './cookie.js';
 import { createPingHandler } from './ping.js';
 import { SessionStore, type Session, type Times } from './session-store.js';
-import { safeEqual } from './tokens.js';
+import { opaqueUser, safeEqual } from './tokens.js';
 
 export { SessionStore, type Session, type SweepOptions, type Times } from './session-store.js';
 export { parseIdleFor, sendJson } from './ping.js';
@@ -75,6 +75,12 @@ export interface SessionSecurity {
   expired(req: IncomingMessage): boolean;
   /** Constant-time check of a submitted CSRF token against the request's session. */
   checkCsrf(req: IncomingMessage, token: unknown): boolean;
+  /**
+   * The opaque `user` of a session, as the ping answers name it: render it into the
+   * element's `user` attribute, so that the page knows whose it is from the first moment
+   * (and spares the ping it would otherwise send at start).
+   */
+  userOf(session: Session): string;
   /** True for a request to the ping path as a router would match it (see `samePath`). */
   isPing(req: IncomingMessage): boolean;
   /** Stops the sweep timer (call it when the server closes; it never keeps Node alive). */
@@ -199,6 +205,7 @@ export function createSessionSecurity(options: SessionSecurityOptions): SessionS
     },
     current,
     expired: (req) => seen.get(req)?.expired ?? false,
+    userOf: (session) => opaqueUser(secret, session.user),
     checkCsrf(req, token) {
       const session = current(req);
       return !!session && typeof token === 'string' && safeEqual(token, session.csrfToken);

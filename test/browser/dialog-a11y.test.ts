@@ -95,6 +95,7 @@ describe('<session-security> dialog accessibility', () => {
       </form>
       <a11y-card></a11y-card>
       <session-security
+        user="u1"
         ping-url=${options.pingUrl ?? PING}
         warn-after=${options.warnAfter ?? 60}
         expire-after=${options.expireAfter ?? 660}
@@ -201,7 +202,7 @@ describe('<session-security> dialog accessibility', () => {
       const dialog = dialogOf(el);
       expect(dialog.open).to.equal(true);
       expect(referenced(dialog, 'aria-labelledby')).to.equal('You have been signed out');
-      expect(referenced(dialog, 'aria-describedby')).to.contain('period of inactivity');
+      expect(referenced(dialog, 'aria-describedby')).to.contain('Your session has ended'); // a plain "logout" answer
       // Nothing to press: focus on the dialog itself, which reads out its name and description.
       expect(label(focusedInside(el)), 'focus on the dialog').to.equal(label(dialog));
       await expectAccessible(el);
@@ -214,7 +215,8 @@ describe('<session-security> dialog accessibility', () => {
       const relogin = dialogOf(other.el);
       expect(relogin.open).to.equal(true);
       expect(referenced(relogin, 'aria-labelledby')).to.equal('Sign in to continue');
-      expect(referenced(relogin, 'aria-describedby')).to.contain('Sign in again as the same user');
+      // Its server never named the user: the page will reload after sign-in, and says so.
+      expect(referenced(relogin, 'aria-describedby')).to.contain('The page will then reload');
       expect(focusedInside(other.el)?.textContent).to.equal('Sign in again');
       expectTargets(relogin, 2);
       await expectAccessible(other.el);
@@ -258,7 +260,7 @@ describe('<session-security> dialog accessibility', () => {
       pings = servePing(() => (server === 0 ? { idleFor: 0, user: 'u1' } : server));
       const { el, inner } = await mount({ login: true });
       await clock.tickAsync(60_000); // a first ping: the server saw activity, and names the user
-      await until(() => el.controller.user === 'u1', 'the user');
+      await until(() => el.controller.named, 'the server names the user');
       inner.focus();
       server = 'logout';
       await clock.tickAsync(60_000);
@@ -398,7 +400,7 @@ describe('<session-security> dialog accessibility', () => {
           expect(label(focusedInside(el)), 'focus on the dialog, which reads out its new name').to.equal(label(dialog));
           // "Signed out" is said once: one status, and nothing in the dialog changes after.
           const statuses = [...dialog.querySelectorAll('[role=status], [role=alert], [aria-live]')].map((node) => squash(node.textContent!));
-          expect(statuses).to.deep.equal(['For your security, your session ended after a period of inactivity.']);
+          expect(statuses).to.deep.equal(['Your session has ended.']); // a plain "logout" answer
           let changes = 0;
           const observer = new MutationObserver((records) => (changes += records.length));
           observer.observe(dialog, { characterData: true, childList: true, subtree: true, attributes: true });
@@ -509,7 +511,7 @@ describe('<session-security> dialog accessibility', () => {
       const elements: Record<string, SessionSecurity> = {};
       const root = await fixture<HTMLDivElement>(html`<div>
         ${LOCALES.map(
-          (locale) => html`<section lang=${locale}><div><session-security ping-url=${`${PING}/${locale}`} warn-after="60" expire-after="360"></session-security></div></section>`,
+          (locale) => html`<section lang=${locale}><div><session-security user="u1" ping-url=${`${PING}/${locale}`} warn-after="60" expire-after="360"></session-security></div></section>`,
         )}
       </div>`);
       for (const locale of LOCALES) {
@@ -553,6 +555,7 @@ describe('<session-security> dialog accessibility', () => {
       pings = servePing(echo);
       (window as unknown as { pwned?: boolean }).pwned = false;
       const el = await fixture<SessionSecurity>(html`<session-security
+        user="u1"
         ping-url=${PING}
         warn-after="60"
         expire-after="660"
@@ -612,7 +615,7 @@ describe('<session-security> dialog accessibility', () => {
     it('right to left: the dialog follows dir', async () => {
       pings = servePing(echo);
       const root = await fixture<HTMLDivElement>(html`<div dir="rtl" lang="en">
-        <session-security ping-url=${PING} warn-after="60" expire-after="660" logout-url="/logout/"></session-security>
+        <session-security user="u1" ping-url=${PING} warn-after="60" expire-after="660" logout-url="/logout/"></session-security>
       </div>`);
       const el = root.querySelector('session-security')!;
       await untilLeader();
@@ -671,7 +674,7 @@ describe('<session-security> dialog accessibility', () => {
         try {
           servePing(echo, `${PING}/narrow`);
           tab = await openTab({
-            body: `<session-security ping-url="${PING}/narrow" warn-after="60" expire-after="660" logout-url="/logout/" ${LONG.map(([name, value]) => `${name}="${value}"`).join(' ')}></session-security>`,
+            body: `<session-security user="u1" ping-url="${PING}/narrow" warn-after="60" expire-after="660" logout-url="/logout/" ${LONG.map(([name, value]) => `${name}="${value}"`).join(' ')}></session-security>`,
           });
           tab.frame.style.cssText = 'width:320px;height:640px;border:0';
           await until(() => tab!.win.innerWidth === 320, 'a 320 px frame');

@@ -35,7 +35,8 @@ describe('keeping users’ work', () => {
     sessionStorage.clear();
   });
 
-  const page = async (attributes: Partial<Record<'login' | 'noConfirm' | 'popup', boolean>> = {}) => {
+  /** A page with the form; `user`: the user it was rendered for ('' for none: it asks at start). */
+  const page = async (attributes: Partial<Record<'login' | 'noConfirm' | 'popup', boolean>> = {}, user = 'u1') => {
     tab = await openTab({
       body: `<meta name="csrf-token" content="t1">
         <form id="work" action="/save" method="post">
@@ -43,7 +44,7 @@ describe('keeping users’ work', () => {
           <textarea name="secret"></textarea>
         </form>
         <form data-session-security-ignore><input name="q"></form>
-        <session-security ping-url="${PING}" return-to-url="/login/"
+        <session-security ${user ? `user="${user}"` : ''} ping-url="${PING}" return-to-url="/login/"
           ${attributes.login ? 'login-url="/login/"' : ''}
           login-mode="${attributes.popup ? 'popup' : 'frame'}"
           ${attributes.noConfirm ? 'no-leave-confirm' : ''}></session-security>`,
@@ -185,6 +186,23 @@ describe('keeping users’ work', () => {
       expect(hidden()).to.equal(true);
     });
 
+    it('moved in the DOM while signed out (a framework re-rendering): still hidden, modal, and signing in works', async () => {
+      const { el, shadow, hidden, focus, doc } = await expireInPlace(await page({ login: true }));
+      const resumes = record(el, 'session-security-resume');
+      const box = doc.createElement('div');
+      doc.body.append(box);
+      box.append(el); // disconnected, then connected again
+      await el.updateComplete;
+      expect(hidden(), 'the page stays hidden').to.equal(true);
+      expect(el.shadowRoot!.querySelector('dialog')!.matches(':modal'), 'the dialog is modal again').to.equal(true);
+      shadow('[part~=sign-in]')!.click();
+      await el.updateComplete;
+      expect(shadow('iframe'), '"Sign in again" works').not.to.equal(null);
+      server.gone = false;
+      focus();
+      await until(() => resumes.length === 1, 'resume');
+    });
+
     it('cancelling the sign-in keeps the page hidden, with the way to the login page', async () => {
       const { shadow, el, hidden } = await expireInPlace(await page({ login: true }));
       shadow('[part~=sign-in]')!.click();
@@ -196,6 +214,62 @@ describe('keeping users’ work', () => {
       expect(shadow('a[part~=link]')).not.to.equal(null);
       expect(hidden()).to.equal(true);
     });
+
+    for (const [how, rendered] of [
+      ['rendered for alice', 'alice'],
+      ['asking whose it is at start', ''],
+    ]) {
+      describe(`only the user who left it: a page ${how}`, () => {
+        /** Alice types a draft; bob signs in from another tab before her page's first deadline. */
+        async function bobSignsInElsewhere() {
+          server.user = 'alice';
+          const pings = serveSession();
+          const alice = await page({ login: true }, rendered);
+          if (!rendered) await until(() => alice.el.controller.user === 'alice', 'the start ping names alice');
+          alice.type("alice's draft");
+          const expiries = record<{ reason: string }>(alice.el, 'session-security-expire');
+          await clock.tickAsync(30_000);
+          server.user = 'bob';
+          // Bob's page asks at start; its answer, relayed, makes alice's page ask itself.
+          const bob = await openTab({ body: `<session-security ping-url="${PING}" login-url="/login/" login-mode="frame"></session-security>` });
+          await until(() => expiries.length === 1, "alice's page ends");
+          return { alice, bob, pings, expiries };
+        }
+
+        it('ends as replaced at once, hidden', async () => {
+          const { alice, bob, expiries } = await bobSignsInElsewhere();
+          expect(expiries[0].detail.reason).to.equal('replaced');
+          expect(alice.hidden()).to.equal(true);
+          expect(bob.el.controller.phase, "bob's own page lives on").to.equal('active');
+          closeTab(bob);
+        });
+
+        it('is never resumed for bob signing in at its prompt: it reloads', async () => {
+          const { alice, bob } = await bobSignsInElsewhere();
+          const resumes = record(alice.el, 'session-security-resume');
+          await until(() => alice.shadow('[part~=sign-in]') !== null, 'the sign-in dialog');
+          alice.shadow('[part~=sign-in]')!.click();
+          alice.focus();
+          await until(() => alice.tab.navigations.length === 1, 'reload');
+          expect(resumes).to.have.length(0);
+          expect(alice.hidden()).to.equal(true);
+          closeTab(bob);
+        });
+
+        it('resumes with her draft when alice signs back in', async () => {
+          const { alice, bob } = await bobSignsInElsewhere();
+          closeTab(bob);
+          const resumes = record(alice.el, 'session-security-resume');
+          await until(() => alice.shadow('[part~=sign-in]') !== null, 'the sign-in dialog');
+          alice.shadow('[part~=sign-in]')!.click();
+          server.user = 'alice';
+          alice.focus();
+          await until(() => resumes.length === 1, 'resume');
+          expect(alice.textarea.value).to.equal("alice's draft");
+          expect(alice.hidden()).to.equal(false);
+        });
+      });
+    }
 
     it('ignores messages from other windows: only the server says who signed in', async () => {
       const { el, win, hidden, pings } = await expireInPlace(await page({ login: true }));

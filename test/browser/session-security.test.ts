@@ -1,9 +1,10 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { HttpResponse, http } from 'msw';
 import { stub, type SinonFakeTimers, type SinonStub } from 'sinon';
+import { executeServerCommand, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { SessionSecurity } from '../../src/session-security.js';
-import { PING, echo, record, servePing, startWorker, until, untilLeader, worker, setUpElementTest, tearDownElementTest } from '../helpers.js';
+import { PING, echo, macrotask, record, servePing, startWorker, until, untilLeader, worker, setUpElementTest, tearDownElementTest } from '../helpers.js';
 
 const PING2 = `${PING}/2`;
 
@@ -13,10 +14,13 @@ describe('<session-security>', () => {
 
   before(startWorker);
   beforeEach(() => ({ clock, navigate } = setUpElementTest()));
-  afterEach(() => tearDownElementTest({ clock, navigate }));
+  afterEach(async () => {
+    await resetMouse(); // first: nothing may run between tear-down and fixture clean-up
+    tearDownElementTest({ clock, navigate });
+  });
 
   const mount = async (returnTo = '/login/') => {
-    const el = await fixture<SessionSecurity>(html`<session-security ping-url=${PING} return-to-url=${returnTo}></session-security>`);
+    const el = await fixture<SessionSecurity>(html`<session-security user="u1" ping-url=${PING} return-to-url=${returnTo}></session-security>`);
     await untilLeader();
     return el;
   };
@@ -98,7 +102,7 @@ describe('<session-security>', () => {
     navigate.resetHistory();
     el.remove(); // whoever removes the element takes over the page: it is shown again
     expect(pageHidden()).to.equal(false);
-    const other = await fixture<SessionSecurity>(html`<session-security ping-url=${PING2}></session-security>`);
+    const other = await fixture<SessionSecurity>(html`<session-security user="u1" ping-url=${PING2}></session-security>`);
     await untilLeader(PING2);
     worker.use(http.get(PING2, () => HttpResponse.json('logout')));
     other.addEventListener('session-security-expire', (event) => event.preventDefault());
@@ -113,7 +117,7 @@ describe('<session-security>', () => {
     servePing(() => 'logout');
     const otherPings = servePing(echo, PING2);
     const el = await mount();
-    const other = await fixture<SessionSecurity>(html`<session-security ping-url=${PING2}></session-security>`);
+    const other = await fixture<SessionSecurity>(html`<session-security user="u1" ping-url=${PING2}></session-security>`);
     await untilLeader(PING2);
     await clock.tickAsync(540_000);
     await until(() => el.controller.phase === 'expired' && other.controller.phase === 'warning', 'one expired, one warning');
@@ -183,6 +187,34 @@ describe('<session-security>', () => {
     expect(navigate.calledOnce).to.equal(true);
   });
 
+  describe('back from the back/forward cache', () => {
+    const fromCache = () => window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+
+    it('after signing out in this tab: hidden at once, asks the server, never shown again', async () => {
+      let signedOut = false;
+      const pings = servePing((idleFor) => (signedOut ? 'logout' : idleFor));
+      const el = await mount();
+      const expiries = record(el, 'session-security-expire');
+      await clock.tickAsync(20_000);
+      signedOut = true; // the header's "Sign out", then Back
+      fromCache();
+      expect(pageHidden(), 'hidden before any answer').to.equal(true);
+      await until(() => expiries.length === 1, 'expiry');
+      expect(pings.idleFor).to.deep.equal([20]);
+      expect(pageHidden()).to.equal(true);
+    });
+
+    it('with the session alive: shown again once the server answered', async () => {
+      const pings = servePing(echo);
+      await mount();
+      await clock.tickAsync(20_000);
+      fromCache();
+      expect(pageHidden()).to.equal(true);
+      await until(() => !pageHidden(), 'shown again');
+      expect(pings.idleFor).to.deep.equal([20]);
+    });
+  });
+
   it('extends on activity during the warning: extend event, dialog closed, ping with idleFor 0', async () => {
     const pings = servePing(echo);
     const el = await mount();
@@ -190,7 +222,7 @@ describe('<session-security>', () => {
     await clock.tickAsync(540_000);
     await until(() => el.controller.phase === 'warning');
     await clock.tickAsync(10_000); // only once answered: ticking on would time the ping out
-    document.body.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, composed: true }));
+    await sendMouse({ type: 'move', position: [3, 3] });
     expect(extensions).to.have.length(1);
     await until(() => pings.idleFor.length === 2, 'extend ping');
     await el.updateComplete;
@@ -205,20 +237,22 @@ describe('<session-security>', () => {
     await warned(el);
     const d = dialog(el);
     const box = d.getBoundingClientRect();
-    const inside = { clientX: box.left + box.width / 2, clientY: box.top + box.height / 2, bubbles: true, composed: true };
-    const signOut = d.querySelector('[part~=sign-out]')!;
-    for (const event of [
-      new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, composed: true }),
-      new PointerEvent('pointermove', inside),
-      new PointerEvent('pointerdown', inside),
-      new PointerEvent('touchstart', inside),
-      new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }),
-    ]) {
-      (event.type === 'keydown' && (event as KeyboardEvent).key === 'Enter' ? signOut : d).dispatchEvent(event);
+    // A corner of the dialog's padding: inside the box, on no control.
+    const inside: [number, number] = [Math.ceil(box.left) + 4, Math.ceil(box.top) + 4];
+    // The test page must stay: "Sign out now" submits nowhere here.
+    d.querySelector('form')!.addEventListener('submit', (event) => event.preventDefault());
+    const steps: Array<[string, () => Promise<unknown>]> = [
+      ['Tab to "Sign out now"', () => sendKeys({ press: 'Tab' })],
+      ['Enter on "Sign out now"', () => sendKeys({ press: 'Enter' })],
+      ['the pointer moving over the dialog', () => sendMouse({ type: 'move', position: inside })],
+      ['a press starting', () => sendMouse({ type: 'down' })],
+    ];
+    for (const [what, step] of steps) {
+      await step();
       await clock.tickAsync(1000);
-      expect(el.controller.phase, event.type).to.equal('warning');
+      expect(el.controller.phase, what).to.equal('warning');
     }
-    d.dispatchEvent(new MouseEvent('click', { ...inside }));
+    await sendMouse({ type: 'up' });
     expect(el.controller.phase, 'the click of a tap or a press').to.equal('active');
     await until(() => pings.idleFor.length === 2, 'extend ping');
   });
@@ -227,7 +261,7 @@ describe('<session-security>', () => {
     const pings = servePing(echo);
     const el = await mount();
     await warned(el);
-    window.dispatchEvent(new PointerEvent('pointermove', { clientX: 1, clientY: 1 }));
+    await sendMouse({ type: 'move', position: [2, 2] });
     expect(el.controller.phase).to.equal('active');
     await until(() => pings.idleFor.length === 2, 'extend ping');
   });
@@ -247,32 +281,80 @@ describe('<session-security>', () => {
     expect(pings.idleFor).to.deep.equal([540, 0, 540, 0]);
   });
 
-  it('counts scrolling inside a panel and the activity() method as activity', async () => {
-    const pings = servePing(echo);
-    const el = await mount();
-    const panel = await fixture(html`<div style="height:50px;overflow:auto"><div style="height:500px"></div></div>`);
-    await clock.tickAsync(100_000);
-    panel.dispatchEvent(new Event('scroll')); // scroll does not bubble: caught in the capture phase
-    expect(el.controller.last).to.equal(Date.now());
-    await clock.tickAsync(100_000);
-    el.activity();
-    expect(el.controller.last).to.equal(Date.now());
-    await clock.tickAsync(340_000);
-    await until(() => pings.idleFor.length === 1);
-    expect(pings.idleFor).to.deep.equal([340]);
-  });
+  describe('what counts as a person', () => {
+    /** A panel that scrolls, and the element. */
+    const mountWithPanel = async () => {
+      const el = await mount();
+      const panel = await fixture<HTMLElement>(html`<div tabindex="0" style="height:50px;overflow:auto"><div style="height:5000px"></div></div>`);
+      return { el, panel };
+    };
 
-  it('throttles the activity handler to about once a second', async () => {
-    const el = await mount();
-    await clock.tickAsync(5_000);
-    window.dispatchEvent(new Event('keydown'));
-    const first = el.controller.last;
-    await clock.tickAsync(500);
-    window.dispatchEvent(new Event('keydown'));
-    expect(el.controller.last).to.equal(first);
-    await clock.tickAsync(500);
-    window.dispatchEvent(new Event('keydown'));
-    expect(el.controller.last).to.equal(first + 1000);
+    it('a page scrolling itself with nobody at it warns and expires on time', async () => {
+      const pings = servePing((idleFor) => (idleFor >= 600 ? 'logout' : idleFor));
+      const { el, panel } = await mountWithPanel();
+      const expiries = record(el, 'session-security-expire');
+      // A live feed: the page scrolls itself every 10 s (real, trusted scroll events).
+      for (let t = 0; t < 540; t += 10) {
+        panel.scrollTop += 20;
+        await macrotask(); // the scroll event fires at the next rendering step
+        await clock.tickAsync(10_000);
+      }
+      await until(() => el.controller.phase === 'warning', 'warning on time');
+      expect(pings.idleFor).to.deep.equal([540]);
+      await clock.tickAsync(60_000);
+      await until(() => expiries.length === 1, 'expiry on time');
+      expect(pings.idleFor).to.deep.equal([540, 600]);
+    });
+
+    it("ignores a script's events: synthetic keys and pointer moves are not a person", async () => {
+      const el = await mount();
+      const last = el.controller.last;
+      await clock.tickAsync(5_000);
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: 'a' }));
+      document.body.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, composed: true }));
+      expect(el.controller.last).to.equal(last);
+    });
+
+    it('counts a person scrolling with the keys', async () => {
+      const { el, panel } = await mountWithPanel();
+      panel.focus();
+      await clock.tickAsync(100_000);
+      await sendKeys({ press: 'PageDown' });
+      expect(el.controller.last).to.equal(Date.now());
+    });
+
+    it('counts a person turning the wheel over a panel', async () => {
+      const { el, panel } = await mountWithPanel();
+      const box = panel.getBoundingClientRect();
+      await clock.tickAsync(100_000);
+      await executeServerCommand('wheel', { x: Math.round(box.left + 10), y: Math.round(box.top + 10), deltaY: 100 });
+      await until(() => el.controller.last === Date.now(), 'the wheel counted');
+    });
+
+    it('counts the activity() method, reported before the server would end the session', async () => {
+      const pings = servePing(echo);
+      const el = await mount();
+      await clock.tickAsync(200_000);
+      el.activity();
+      expect(el.controller.last).to.equal(Date.now());
+      await clock.tickAsync(388_000); // load + expire-after - (ping-timeout + 2 s)
+      await until(() => pings.idleFor.length === 1);
+      expect(pings.idleFor).to.deep.equal([388]);
+    });
+
+    it('throttles the activity handler to about once a second', async () => {
+      const el = await mount();
+      await clock.tickAsync(5_000);
+      await sendKeys({ press: 'Shift' });
+      const first = el.controller.last;
+      expect(first).to.equal(Date.now());
+      await clock.tickAsync(500);
+      await sendKeys({ press: 'Shift' });
+      expect(el.controller.last).to.equal(first);
+      await clock.tickAsync(500);
+      await sendKeys({ press: 'Shift' });
+      expect(el.controller.last).to.equal(first + 1000);
+    });
   });
 
   describe('bad attributes', () => {
@@ -290,7 +372,7 @@ describe('<session-security>', () => {
     ]) {
       it(`${attribute}="${value}": a console error naming it, and the defaults`, async () => {
         servePing(echo);
-        const el = await fixture<SessionSecurity>(html`<session-security ping-url=${PING} warn-after="540"></session-security>`);
+        const el = await fixture<SessionSecurity>(html`<session-security user="u1" ping-url=${PING} warn-after="540"></session-security>`);
         el.setAttribute(attribute, value);
         await el.updateComplete;
         expect(logged()).to.contain(attribute);
@@ -300,7 +382,7 @@ describe('<session-security>', () => {
 
     for (const value of ['javascript:alert(1)', 'data:text/plain,0', 'http://[::1', '']) {
       it(`ping-url="${value}": a console error, pings fail locally and never extend`, async () => {
-        const el = await fixture<SessionSecurity>(html`<session-security ping-url=${value}></session-security>`);
+        const el = await fixture<SessionSecurity>(html`<session-security user="u1" ping-url=${value}></session-security>`);
         const errors = record(el, 'session-security-ping-error');
         expect(logged()).to.contain('ping-url');
         await clock.tickAsync(540_000);
@@ -322,7 +404,7 @@ describe('<session-security>', () => {
     it('a warning window under 20 s is obeyed with a console warning', async () => {
       const warn = stub(console, 'warn');
       try {
-        const el = await fixture<SessionSecurity>(html`<session-security ping-url=${PING} warn-after="50" expire-after="60"></session-security>`);
+        const el = await fixture<SessionSecurity>(html`<session-security user="u1" ping-url=${PING} warn-after="50" expire-after="60"></session-security>`);
         expect(warn.args.map((a) => String(a[0])).join()).to.contain('WCAG 2.2.1');
         expect(el.controller.times).to.deep.equal({ warnAfter: 50, expireAfter: 60 });
       } finally {
@@ -354,7 +436,7 @@ describe('<session-security>', () => {
     expect(clock.countTimers(), 'no timer left').to.equal(0);
     const last = el.controller.last;
     await clock.tickAsync(5_000);
-    window.dispatchEvent(new Event('keydown'));
+    await sendKeys({ press: 'Shift' });
     expect(el.controller.last, 'no listener left').to.equal(last);
     await clock.tickAsync(600_000);
     expect(pings.idleFor).to.deep.equal([]);

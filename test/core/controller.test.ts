@@ -85,17 +85,35 @@ describe('SessionController', () => {
     expect(pinger.sent).to.deep.equal([540, 540]);
   });
 
-  it('reports local activity at the next deadline, once per warn-after for an active user', async () => {
+  it('reports unreported activity before the server would end the session, with a ping timeout and 2 s to spare', async () => {
     await clock.tickAsync(500_000);
     controller.activity();
-    await clock.tickAsync(40_000);
-    expect(pinger.sent).to.deep.equal([40]);
+    await clock.tickAsync(87_999);
+    expect(pinger.sent, 'nothing at synced + warn-after: the server ends sessions at expire-after').to.deep.equal([]);
+    await clock.tickAsync(1);
+    expect(pinger.sent).to.deep.equal([88]);
     pinger.echo();
     await clock.tickAsync(0);
     expect(controller.phase).to.equal('active');
-    await clock.tickAsync(499_999);
-    expect(pinger.sent.length).to.equal(1);
+    await clock.tickAsync(451_999);
+    expect(pinger.sent.length, 'then at last + warn-after').to.equal(1);
     await clock.tickAsync(1);
+    expect(pinger.sent).to.deep.equal([88, 540]);
+  });
+
+  it('costs two pings over an idle cycle after activity just past the page load, whatever the fraction of a second', async () => {
+    await clock.tickAsync(1_370);
+    controller.activity();
+    await clock.tickAsync(540_000);
+    expect(pinger.sent).to.deep.equal([540]);
+    pinger.echo();
+    await clock.tickAsync(0);
+    expect(controller.phase).to.equal('warning');
+    await clock.tickAsync(60_000);
+    expect(pinger.sent).to.deep.equal([540, 600]);
+    pinger.answer({ kind: 'logout', reason: 'expired' });
+    await clock.tickAsync(0);
+    expect(controller.phase).to.equal('expired');
     expect(pinger.sent.length).to.equal(2);
   });
 
@@ -205,7 +223,7 @@ describe('SessionController', () => {
 
   it('lets a follower wait for the leader, then ping itself when no answer comes', async () => {
     const shared: unknown[] = [];
-    controller.peers = { patience: () => 15_000, activity: () => {}, answer: (a) => shared.push(a) };
+    controller.peers = { patience: () => 15_000, activity: () => {}, answer: (a) => shared.push(a), pinging: () => {} };
     await clock.tickAsync(540_000);
     expect(pinger.sent).to.deep.equal([]);
     controller.receive({ kind: 'idle', idleFor: 540 }, Date.now(), 'tab');
@@ -227,5 +245,103 @@ describe('SessionController', () => {
     await clock.tickAsync(0);
     controller.receive({ kind: 'logout', reason: 'expired' }, sentAt - 1, 'tab');
     expect(controller.phase).to.equal('active');
+  });
+
+  describe('whose page it is', () => {
+    it('asks the server at once when started to identify, with idleFor 0', () => {
+      const other = new SessionController(() => times, pinger, () => {});
+      other.start(true);
+      expect(pinger.sent).to.deep.equal([0]);
+      other.stop();
+    });
+
+    it("adopts the user from its own first answer, then ends as replaced when an answer names another", async () => {
+      await clock.tickAsync(540_000);
+      pinger.answer({ kind: 'idle', idleFor: 0, user: 'alice' });
+      await clock.tickAsync(0);
+      expect(controller.user).to.equal('alice');
+      controller.activity();
+      controller.extend();
+      pinger.answer({ kind: 'idle', idleFor: 0, user: 'bob' });
+      await clock.tickAsync(0);
+      expect(events.at(-1)).to.deep.equal(['expire', { reason: 'replaced', cause: 'local' }]);
+    });
+
+    it("never adopts a user or per-user times from another tab's answer", () => {
+      controller.receive({ kind: 'idle', idleFor: 0, user: 'bob', times: { warnAfter: 5000, expireAfter: 6000 } }, Date.now(), 'tab');
+      expect(controller.user).to.equal(undefined);
+      expect(controller.times).to.deep.equal(times);
+    });
+
+    it("asks the server itself, applying nothing, when another tab's answer names another user", async () => {
+      controller.user = 'alice';
+      await clock.tickAsync(100_000);
+      const last = controller.last;
+      controller.receive({ kind: 'idle', idleFor: 0, user: 'bob' }, Date.now(), 'tab');
+      expect(controller.last, "bob's activity does not keep alice's page").to.equal(last);
+      expect(pinger.sent).to.deep.equal([100]);
+      pinger.answer({ kind: 'idle', idleFor: 0, user: 'bob' });
+      await clock.tickAsync(0);
+      expect(events.at(-1)).to.deep.equal(['expire', { reason: 'replaced', cause: 'local' }]);
+    });
+  });
+
+  describe('when the wall clock steps back', () => {
+    let stepped: SessionController;
+    /** The system clock set back by `ms`; monotonic time runs on regardless. */
+    let stepBack: (ms: number) => void;
+    beforeEach(() => {
+      controller.stop();
+      const start = Date.now();
+      let steppedBack = 0;
+      // Monotonic time follows the fake clock's ticks, not its steps.
+      const monotonic = () => Date.now() - start + steppedBack;
+      stepBack = (ms) => {
+        steppedBack += ms;
+        clock.setSystemTime(Date.now() - ms);
+      };
+      stepped = new SessionController(() => times, pinger, (type: keyof ControllerEvents, detail) => events.push([type, detail]), () => 10, monotonic);
+      stepped.start();
+    });
+    afterEach(() => stepped.stop());
+
+    it('before the warning: activity still counts and is reported before the server would expire, not an hour late', async () => {
+      await clock.tickAsync(100_000);
+      stepBack(3_600_000);
+      stepped.activity();
+      expect(stepped.last, 'activity counted').to.equal(Date.now());
+      await clock.tickAsync(487_999);
+      expect(pinger.sent).to.deep.equal([]);
+      await clock.tickAsync(1);
+      expect(pinger.sent, 'at load + 600 s - 12 s, real time').to.deep.equal([488]);
+    });
+
+    it('without activity: the warning ping comes at the same real moment', async () => {
+      await clock.tickAsync(100_000);
+      stepBack(3_600_000);
+      stepped.check();
+      await clock.tickAsync(440_000);
+      expect(pinger.sent).to.deep.equal([540]);
+    });
+
+    it('during the warning: "stay signed in" sends idleFor 0, never a negative number', async () => {
+      await clock.tickAsync(540_000);
+      pinger.echo();
+      await clock.tickAsync(10_000);
+      expect(stepped.phase).to.equal('warning');
+      stepBack(3_600_000);
+      stepped.extend();
+      expect(pinger.sent).to.deep.equal([540, 0]);
+    });
+
+    it('during the warning: expiry comes on time', async () => {
+      await clock.tickAsync(540_000);
+      pinger.echo();
+      await clock.tickAsync(10_000);
+      stepBack(3_600_000);
+      stepped.check();
+      await clock.tickAsync(50_000);
+      expect(pinger.sent).to.deep.equal([540, 600]);
+    });
   });
 });
