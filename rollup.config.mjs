@@ -23,7 +23,10 @@ export default [
   {
     input: { index: 'src/index.ts', define: 'src/define.ts' },
     external: isLit,
-    output: { dir: 'dist', format: 'es', chunkFileNames: '[name].js' },
+    // trusted-types.js a chunk of its own, so that define.js runs it before lit (a shared
+    // chunk would otherwise carry both, lit first, and a Trusted Types refusal of lit's
+    // policy would stop it before it can say why).
+    output: { dir: 'dist', format: 'es', chunkFileNames: '[name].js', manualChunks: (id) => (id.endsWith('/src/browser/trusted-types.ts') ? 'trusted-types' : undefined) },
     plugins: [ts(true)],
   },
   {

@@ -24,9 +24,11 @@ describe('demo server', () => {
     await client.signIn();
     const page = await (await client.get('/')).text();
     const token = await client.csrfToken();
-    assert.ok(
-      page.includes('<session-security ping-url="/session/ping" warn-after="30" expire-after="60" return-to-url="/login?expired=1" login-url="/login?next=/signed-in" logout-url="/logout"></session-security>'),
-    );
+    const tag = page.match(/<session-security user="([^"]+)" ping-url="\/session\/ping" warn-after="30" expire-after="60" return-to-url="\/login\?expired=1" login-url="\/login\?next=\/signed-in" logout-url="\/logout"><\/session-security>/);
+    assert.ok(tag, 'the element with its attributes');
+    // The page says whose it is: the same opaque user as the ping answers name.
+    const { body } = await client.ping();
+    assert.equal(tag[1], (body as { user: string }).user);
     assert.ok(page.includes(`<input type="hidden" name="csrfmiddlewaretoken" value="${token}">`));
     // The element's sign-out form posts the token under the name the server reads.
     assert.ok(page.includes('<meta name="csrf-param" content="csrfmiddlewaretoken">'));
