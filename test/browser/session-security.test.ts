@@ -187,6 +187,36 @@ describe('<session-security>', () => {
     expect(navigate.calledOnce).to.equal(true);
   });
 
+  describe("the server's word from the start", () => {
+    it('without a user attribute: one ping at start, which names the user', async () => {
+      const url = `${PING}/start`; // its own: no other test's late ping lands here
+      const pings = servePing(() => ({ idleFor: 0, user: 'alice' }), url);
+      const el = await fixture<SessionSecurity>(html`<session-security ping-url=${url}></session-security>`);
+      await until(() => el.controller.user === 'alice', 'the user from the start ping');
+      expect(pings.idleFor).to.deep.equal([0]);
+    });
+
+    it('with a user attribute and usable times: no ping before the first deadline', async () => {
+      const pings = servePing(echo);
+      const el = await mount();
+      await clock.tickAsync(539_000);
+      expect(pings.idleFor).to.deep.equal([]);
+      expect(el.controller.user).to.equal('u1');
+    });
+
+    it('a typo in expire-after: asks at start and obeys the per-user times at once', async () => {
+      const error = stub(console, 'error');
+      try {
+        const pings = servePing(() => ({ idleFor: 0, user: 'u1', warnAfter: 30, expireAfter: 60 }));
+        const el = await fixture<SessionSecurity>(html`<session-security user="u1" ping-url=${PING} warn-after="30" expire-after="6O"></session-security>`);
+        await until(() => pings.idleFor.length === 1 && el.timeoutSeconds === 60, 'the server times');
+        expect(String(error.args[0]?.[0])).to.contain('expire-after');
+      } finally {
+        error.restore();
+      }
+    });
+  });
+
   describe('back from the back/forward cache', () => {
     const fromCache = () => window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
 
