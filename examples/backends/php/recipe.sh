@@ -18,5 +18,8 @@ case "${1:-}" in
     # workers keep the port. Production runs php-fpm, where the session lock bites.
     exec php -S "127.0.0.1:$PORT" router.php
     ;;
-  *) echo "usage: $0 setup|start" >&2; exit 2 ;;
+  version)
+    php -r 'echo "PHP ", PHP_VERSION, " (built-in server, files sessions)\n";'
+    ;;
+  *) echo "usage: $0 setup|start|version" >&2; exit 2 ;;
 esac

@@ -18,5 +18,8 @@ case "${1:-}" in
     export RAILS_ENV=production
     exec rackup -E none -s webrick -o 127.0.0.1 -p "$PORT" config.ru
     ;;
-  *) echo "usage: $0 setup|start" >&2; exit 2 ;;
+  version)
+    ruby -e 'require "rails"; require "webrick"; puts "Rails #{Rails.version}, Ruby #{RUBY_VERSION}, WEBrick #{WEBrick::VERSION}"'
+    ;;
+  *) echo "usage: $0 setup|start|version" >&2; exit 2 ;;
 esac
