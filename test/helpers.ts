@@ -14,7 +14,16 @@ export const worker = setupWorker();
  * of an origin with the same ping URL is one session to the element (tab sync through
  * BroadcastChannel and Web Locks), so each file gets a ping URL of its own.
  */
-export const PING = `/ping/${Math.random().toString(36).slice(2)}`;
+export let PING = `/ping/${Math.random().toString(36).slice(2)}`;
+/**
+ * A new ping URL for the next test (a live binding: importers see it): a ping a previous
+ * test's element left under way (an aborted fetch still reaches the service worker, late
+ * in slower engines) must not land in this test's handler.
+ */
+export function nextPing(): string {
+  PING = `/ping/${Math.random().toString(36).slice(2)}`;
+  return PING;
+}
 /** The tab channel's and the leader lock's name for a ping URL. */
 export const channelName = (pingUrl = PING): string => `session-security ${new URL(pingUrl, location.href).href}`;
 let started: Promise<unknown> | undefined;
@@ -23,9 +32,17 @@ export function startWorker(): Promise<unknown> {
   return started;
 }
 
-/** Fakes timers and Date only: faking microtasks or animation frames hangs fixtures. */
+/** Real time, for the waits below: captured before any test fakes `performance`. */
+const realNow = performance.now.bind(performance);
+
+/**
+ * Fakes timers, Date and performance.now() (faking microtasks or animation frames hangs
+ * fixtures). performance.now() moves with the ticks but not with setSystemTime(), as a
+ * monotonic clock does: the element tells a wall clock set back from time passing by it,
+ * and real time spent waiting on the service worker must not look like a step back.
+ */
 export function fakeClock(now = Date.UTC(2026, 0, 1, 9)): SinonFakeTimers {
-  return useFakeTimers({ now, toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+  return useFakeTimers({ now, toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date', 'performance'] });
 }
 
 /** One real macrotask, through a channel the fake clock does not touch. */
@@ -43,12 +60,12 @@ export function macrotask(): Promise<void> {
 /**
  * Waits, in real macrotasks, until `condition` holds: for work outside the fake clock
  * (the service worker, Web Locks, messages between frames). Never advances fake time.
- * performance.now() is not faked, so the limit is real: 5 s.
+ * The limit is real time: 5 s.
  */
 export async function until(condition: () => boolean, what = 'condition'): Promise<void> {
-  const limit = performance.now() + 5000;
+  const limit = realNow() + 5000;
   while (!condition()) {
-    if (performance.now() > limit) throw new Error(`timed out waiting for ${what}`);
+    if (realNow() > limit) throw new Error(`timed out waiting for ${what}`);
     await macrotask();
   }
 }
@@ -95,8 +112,8 @@ export function record<T = unknown>(target: EventTarget, type: string): CustomEv
 /** Waits until some tab holds the leader lock of `pingUrl` (granted asynchronously, outside the fake clock). */
 export async function untilLeader(pingUrl = PING): Promise<void> {
   const name = channelName(pingUrl);
-  const limit = performance.now() + 5000;
-  while (performance.now() < limit) {
+  const limit = realNow() + 5000;
+  while (realNow() < limit) {
     const { held = [] } = await navigator.locks.query();
     if (held.some((lock) => lock.name === name)) return;
     await macrotask();
@@ -109,6 +126,7 @@ export async function untilLeader(pingUrl = PING): Promise<void> {
  * navigate() stubbed so that expiry does not leave the test page. Undo with tearDown().
  */
 export function setUpElementTest(): { clock: SinonFakeTimers; navigate: SinonStub } {
+  nextPing();
   const element = customElements.get('session-security') as CustomElementConstructor;
   return { clock: fakeClock(), navigate: stub(element.prototype as never, 'navigate') };
 }

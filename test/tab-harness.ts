@@ -27,7 +27,7 @@ export interface TabOptions {
   without?: Array<'BroadcastChannel' | 'locks'>;
 }
 
-const SHARED = ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'fetch'] as const;
+const SHARED = ['Date', 'performance', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'fetch'] as const;
 
 export async function openTab(options: TabOptions = {}): Promise<Tab> {
   const frame = document.createElement('iframe');

@@ -18,7 +18,8 @@ describe('<session-security> under a strict CSP', () => {
   let el: SessionSecurity;
   beforeEach(async () => {
     ({ clock, navigate } = setUpElementTest());
-    el = Object.assign(document.createElement('session-security'), { pingUrl: PING });
+    // Rendered for a user: no ping at start, so none is under way while the clock is moved.
+    el = Object.assign(document.createElement('session-security'), { pingUrl: PING, user: 'u1' });
     document.body.append(el);
     await el.updateComplete;
   });

@@ -4,7 +4,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { stub, type SinonFakeTimers } from 'sinon';
-import { PING, fakeClock, record, servePing, startWorker, until, worker, type PingLog } from '../helpers.js';
+import { PING, fakeClock, nextPing, record, servePing, startWorker, until, worker, type PingLog } from '../helpers.js';
 import { askedToLeave, closeTab, openTab, untilOneLeads, type Tab } from '../tab-harness.js';
 
 /** What the fake server says: alive as some user, or gone. */
@@ -23,6 +23,7 @@ describe('keeping users’ work', () => {
 
   before(startWorker);
   beforeEach(() => {
+    nextPing(); // this test's own session: no late ping of the previous test lands here
     clock = fakeClock();
     server = { user: 'u1', gone: false, token: 't1' };
   });

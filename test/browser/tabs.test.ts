@@ -1,7 +1,7 @@
 /** Several tabs of one browser act as one user (see test/tab-harness.ts for what a tab is). */
 import { expect } from '@open-wc/testing';
 import type { SinonFakeTimers } from 'sinon';
-import { channelName, PING, echo, fakeClock, macrotask, record, servePing, startWorker, until, worker, type PingLog } from '../helpers.js';
+import { channelName, PING, echo, fakeClock, nextPing, macrotask, record, servePing, startWorker, until, worker, type PingLog } from '../helpers.js';
 import { closeTab as close, leads, openTab, untilOneLeads, type Tab } from '../tab-harness.js';
 
 const dialogOpen = (tab: Tab) => tab.el.shadowRoot!.querySelector('dialog')!.open;
@@ -16,6 +16,7 @@ describe('several tabs', () => {
 
   before(startWorker);
   beforeEach(() => {
+    nextPing(); // this test's own session: no late ping of the previous test lands here
     clock = fakeClock();
     tabs = [];
   });
@@ -318,8 +319,10 @@ describe('several tabs', () => {
     await until(() => leads(a) && leads(b), 'both lead');
     await clock.tickAsync(300_000);
     activity(a);
-    await clock.tickAsync(288_000);
-    await until(() => b.el.controller.phase === 'warning' && pings.idleFor.length === 1 && pings2.idleFor.length === 1, 'the other app warns');
+    await clock.tickAsync(240_000); // the other app's deadline
+    await until(() => b.el.controller.phase === 'warning', 'the other app warns');
+    await clock.tickAsync(48_000); // this app's report (load + 600 s - 12 s)
+    await until(() => pings.idleFor.length === 1, "this app's report");
     expect(a.el.controller.phase).to.equal('active');
     expect(pings.idleFor).to.deep.equal([288]);
     expect(pings2.idleFor).to.deep.equal([540]);
