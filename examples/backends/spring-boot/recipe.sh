@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Spring Boot recipe: see ../CONTRACT.md.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+case "${1:-}" in
+  setup)
+    if ! command -v mvn >/dev/null || ! command -v java >/dev/null; then
+      if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+        apt-get install -y -q maven >&2
+      elif [ "${CI:-}" != true ]; then
+        echo "spring-boot: needs java 17+ and mvn" >&2; exit 77
+      else
+        echo "spring-boot: needs java 17+ and mvn" >&2; exit 1
+      fi
+    fi
+    # Dependencies land in ~/.m2: later runs build offline.
+    start=$SECONDS
+    mvn -q -B package -DskipTests
+    echo "spring-boot: built in $((SECONDS - start)) s" >&2
+    ;;
+  start)
+    exec java -jar target/session-security-spring-boot-0.0.1.jar --server.port="$PORT" --server.address=127.0.0.1
+    ;;
+  *)
+    echo "usage: $0 setup|start" >&2; exit 2
+    ;;
+esac
