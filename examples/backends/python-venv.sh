@@ -1,6 +1,7 @@
 # Sourced by the Python recipes' recipe.sh (django-session-security, django, flask,
 # fastapi): they share one virtualenv, examples/backends/.venv (gitignored).
 # Usage: python_setup <requirements.txt>   (recipe.sh setup)
+#        python_versions <dist>...         (recipe.sh version)
 #        python_bin                        (the venv's python, for recipe.sh start)
 
 BACKENDS=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -29,4 +30,10 @@ python_setup() {
   local rc=$?
   exec 9>&-
   return $rc
+}
+
+# recipe.sh version: one line, e.g. "Flask 3.1.3, Werkzeug 3.1.9, Python 3.11.7".
+python_versions() {
+  "$VENV/bin/python" -c 'import sys, importlib.metadata as m
+print(", ".join([f"{n} {m.version(n)}" for n in sys.argv[1:]] + ["Python " + sys.version.split()[0]]))' "$@"
 }

@@ -6,6 +6,7 @@ source ../python-venv.sh
 
 case "${1:-}" in
   setup) python_setup requirements.txt ;;
+  version) python_versions django-session-security Django ;;
   start)
     export PORT=${PORT:-8000} WARN_AFTER=${WARN_AFTER:-540} EXPIRE_AFTER=${EXPIRE_AFTER:-600}
     export SESSION_SECURITY_JS=${SESSION_SECURITY_JS:-$(cd ../../.. && pwd)/dist/cdn/session-security.js}
@@ -19,5 +20,5 @@ call_command('migrate', verbosity=0)
 for name in ('alice', 'bob'): User.objects.create_user(name, password=name)"
     exec "$py" manage.py runserver --noreload "127.0.0.1:$PORT"
     ;;
-  *) echo "usage: $0 setup|start" >&2; exit 2 ;;
+  *) echo "usage: $0 setup|version|start" >&2; exit 2 ;;
 esac

@@ -6,11 +6,12 @@ source ../python-venv.sh
 
 case "${1:-}" in
   setup) python_setup requirements.txt ;;
+  version) python_versions fastapi starlette uvicorn ;;
   start)
     export PORT=${PORT:-8000} WARN_AFTER=${WARN_AFTER:-540} EXPIRE_AFTER=${EXPIRE_AFTER:-600}
     export USER_SECRET=${USER_SECRET:-not-a-secret-set-one}
     export SESSION_SECURITY_JS=${SESSION_SECURITY_JS:-$(cd ../../.. && pwd)/dist/cdn/session-security.js}
     exec "$(dirname "$(python_bin)")/uvicorn" app:app --host 127.0.0.1 --port "$PORT"
     ;;
-  *) echo "usage: $0 setup|start" >&2; exit 2 ;;
+  *) echo "usage: $0 setup|version|start" >&2; exit 2 ;;
 esac
