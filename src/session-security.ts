@@ -85,7 +85,7 @@ export class SessionSecurity extends LitElement {
   #returnTo?: URL;
   #logout?: URL;
   #login?: URL;
-  #timeout = 10;
+  #timeout = PING_TIMEOUT.fallback;
   #configured = '';
   #unwatch: Array<() => void> = [];
   #tabs?: TabSync;
@@ -113,7 +113,7 @@ export class SessionSecurity extends LitElement {
     this.csrfSelector = CSRF_SELECTOR;
     this.warnAfter = DEFAULT_TIMES.warnAfter;
     this.expireAfter = DEFAULT_TIMES.expireAfter;
-    this.pingTimeout = 10;
+    this.pingTimeout = PING_TIMEOUT.fallback;
     this.noLeaveConfirm = this.allowCrossOriginLogin = false;
     this.#pinger = new PingClient(
       () => this.#ping,

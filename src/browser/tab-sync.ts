@@ -25,7 +25,7 @@ export const VISIBLE_PATIENCE = 750;
 
 type Message =
   /** `seen`: the server saw it (the sender's page load). */
-  | { type: 'activity'; at: number; seen?: true }
+  | { type: 'activity'; at: number; seen?: boolean }
   | ({ type: 'answer' } & Answered)
   /** A ping is under way (sent at `at`): wait for its answer. */
   | { type: 'pinging'; at: number }
@@ -59,7 +59,7 @@ function readMessage(data: unknown): Message | undefined {
   const m = data as Record<string, unknown> | null;
   if (!m || typeof m !== 'object') return undefined;
   if (m.type === 'hello') return { type: 'hello' };
-  if (m.type === 'activity' && isTime(m.at) && (m.seen === undefined || m.seen === true)) return m.seen ? { type: 'activity', at: m.at, seen: true } : { type: 'activity', at: m.at };
+  if (m.type === 'activity' && isTime(m.at) && (m.seen === undefined || typeof m.seen === 'boolean')) return { type: 'activity', at: m.at, seen: m.seen === true };
   if (m.type === 'pinging' && isTime(m.at)) return { type: 'pinging', at: m.at };
   const answer = m.type === 'answer' && isTime(m.sentAt) && isTime(m.at) && m.sentAt <= m.at ? readAnswer(m.answer) : undefined;
   return answer && { type: 'answer', answer, sentAt: m.sentAt as number, at: m.at as number };
@@ -151,7 +151,7 @@ export class TabSync implements Peers {
 
   #share(at: number, seen = false): void {
     this.#sharedAt = at;
-    this.#channel?.post((seen ? { type: 'activity', at, seen } : { type: 'activity', at }) satisfies Message);
+    this.#channel?.post({ type: 'activity', at, seen } satisfies Message);
   }
 
   #join(): void {
