@@ -183,7 +183,11 @@ export class SessionController {
   }
 
   /** Hot path: user activity in this tab (already throttled to about once a second). */
-  activity(at = this.now()): void {
+  activity(at?: number): void {
+    // Looks at the clocks even when the watcher passes its own reading: after a step back
+    // `last` would otherwise stay in the future and mute activity until the next timer.
+    const now = this.now();
+    at ??= now;
     if (at <= this.last || this.phase === 'expired') return;
     this.last = at;
     this.peers?.activity(at);
