@@ -28,7 +28,8 @@ describe('<session-security> with bad input', () => {
   /** The element with these attributes (ping-url is the test file's unless given). */
   const mount = async (attributes: Record<string, string>, waitForLeader = true) => {
     const el = document.createElement('session-security') as SessionSecurity;
-    for (const [name, value] of Object.entries({ 'ping-url': PING, ...attributes })) el.setAttribute(name, value);
+    // Rendered for a user: no ping at start, so none is under way while the clock is moved.
+    for (const [name, value] of Object.entries({ 'ping-url': PING, user: 'u1', ...attributes })) el.setAttribute(name, value);
     await fixture(el);
     if (waitForLeader) await untilLeader();
     return el;
