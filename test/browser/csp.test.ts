@@ -8,7 +8,7 @@ import { expect } from '@open-wc/testing';
 import type { SinonFakeTimers, SinonStub } from 'sinon';
 import '../../src/define.js';
 import type { SessionSecurity } from '../../src/session-security.js';
-import { macrotask, setUpElementTest, tearDownElementTest, until } from '../helpers.js';
+import { macrotask, setUpElementTest, tearDownElementTest, until, untilLeader } from '../helpers.js';
 
 const PING = '/csp/ping';
 
@@ -22,6 +22,7 @@ describe('<session-security> under a strict CSP', () => {
     el = Object.assign(document.createElement('session-security'), { pingUrl: PING, user: 'u1' });
     document.body.append(el);
     await el.updateComplete;
+    await untilLeader(PING); // as every element test: it pings for itself once the clock moves
   });
   afterEach(() => {
     el.remove();
