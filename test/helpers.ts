@@ -3,6 +3,7 @@
  * boundary only), sinon's clock for time, and a way to wait for real asynchronous work
  * (the service worker answers outside the fake clock) without sleeping.
  */
+import { fixtureCleanup } from '@open-wc/testing';
 import { setupWorker } from 'msw/browser';
 import { http, HttpResponse, delay, type HttpResponseResolver } from 'msw';
 import { stub, useFakeTimers, type SinonFakeTimers, type SinonStub } from 'sinon';
@@ -132,6 +133,12 @@ export function setUpElementTest(): { clock: SinonFakeTimers; navigate: SinonStu
 }
 
 export function tearDownElementTest({ clock, navigate }: { clock: SinonFakeTimers; navigate: SinonStub }): void {
+  // Elements first, while navigate() is still stubbed: @open-wc's own clean-up runs in a
+  // later hook, and a ping answer or tab message arriving in between (real macrotasks once
+  // the clock is restored) could make a left-over element reload the test page, which the
+  // runner reports as "the browser disconnected".
+  fixtureCleanup();
+  for (const element of document.querySelectorAll('session-security')) element.remove();
   navigate.restore();
   clock.restore();
   worker.resetHandlers();
