@@ -6,14 +6,16 @@
 import { LitElement, html, type PropertyValues } from 'lit';
 import { SessionController, type ControllerEvents } from './core/controller.js';
 import { DEFAULT_TIMES, PING_TIMEOUT, checkSeconds, checkTimes, checkUrl } from './core/config.js';
-import type { LogoutReason, PingAnswer } from './core/protocol.js';
+import type { LogoutReason } from './core/protocol.js';
 import type { Times } from './core/timeline.js';
 import { PingClient } from './browser/ping-client.js';
 import { watchActivity, watchWakeUps } from './browser/activity.js';
 import { hidePage } from './browser/hide-page.js';
 import { TabSync } from './browser/tab-sync.js';
 import { guardForms, type FormGuard } from './browser/form-guard.js';
-import { ReloginWindow } from './browser/relogin.js';
+import { ReloginFlow } from './browser/relogin-flow.js';
+import { DialogFocus } from './browser/dialog-focus.js';
+import { keyVerdict, reasonToStay, type DialogBox } from './browser/stay-input.js';
 import { CSRF_SELECTOR, checkCsrfSelector, csrfField, updateCsrfTokens } from './browser/csrf.js';
 import { en } from './i18n/en.js';
 import type { Strings } from './i18n/strings.js';
@@ -23,13 +25,6 @@ import { styles } from './styles.js';
 
 /** Running elements by ping URL, to warn about two elements for one session. */
 const running = new Map<string, SessionSecurity>();
-
-/** The deepest focused element, through open shadow roots. */
-function deepActiveElement(): HTMLElement | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active as HTMLElement | null;
-}
 
 export class SessionSecurity extends LitElement {
   static override styles = styles;
@@ -90,17 +85,21 @@ export class SessionSecurity extends LitElement {
   #unwatch: Array<() => void> = [];
   #tabs?: TabSync;
   #forms?: FormGuard;
-  #relogin?: ReloginWindow;
-  #reloginView?: { frame?: boolean; popupBlocked?: boolean };
+  readonly #relogin = new ReloginFlow({
+    ping: () => this.#pinger.send(0),
+    user: () => this.controller.user,
+    update: () => this.requestUpdate(),
+    done: (outcome, answer) => {
+      if (outcome === 'leave') return this.#leave();
+      this.controller.resume(answer); // its 'change' shows the page again
+      if (answer.csrfToken) updateCsrfTokens(answer.csrfToken, this.csrfSelector);
+      this.#emit('resume', { user: answer.user, csrfToken: answer.csrfToken, unsavedChanges: this.unsavedChanges });
+    },
+  });
+  readonly #focus = new DialogFocus(this, () => this.#dialog, () => this.#view);
   #strings: Strings = en;
   #locale = 'en';
   #tick?: ReturnType<typeof setInterval>;
-  #focusBefore?: HTMLElement | null;
-  /** The view the last update showed, to tell when the dialog's content changed while open. */
-  #shown: View = 'closed';
-  #probing = false;
-  #probeAgain = false;
-  #expiredHere = false;
   /** Why the session ended, for the signed-out dialog. */
   #reason?: LogoutReason;
   /** The polite announcement outside the dialog, for after it closed ("session extended"). */
@@ -155,7 +154,7 @@ export class SessionSecurity extends LitElement {
     else running.set(key, this);
     this.#unwatch = [
       watchActivity((at, event) => {
-        if (this.controller.phase === 'warning' && !this.#reasonToStay(event)) return false;
+        if (this.controller.phase === 'warning' && !reasonToStay(event, this.#box)) return false;
         this.controller.activity(at);
       }),
       watchWakeUps((event) => {
@@ -163,7 +162,7 @@ export class SessionSecurity extends LitElement {
         // the page was away (signed out in this very tab, then Back), so ask first.
         if ((event as PageTransitionEvent).persisted || event.type === 'resume') this.controller.confirm();
         else this.controller.check();
-        if (this.#relogin) this.#probe();
+        this.#relogin.probe();
       }),
     ];
     this.#guardForms();
@@ -176,7 +175,7 @@ export class SessionSecurity extends LitElement {
     // Put back (frameworks move elements) while checking or signed out: the page stays
     // hidden, the dialog modal, and signing in again works as before.
     hidePage(this, c.checking || c.phase === 'expired');
-    if (this.#expiredHere && this.#login) this.#expire();
+    if (this.#relogin.expiredHere && this.#login) this.#expire();
     this.requestUpdate();
     this.#localize();
   }
@@ -187,13 +186,10 @@ export class SessionSecurity extends LitElement {
     this.#unwatch = [];
     this.#tabs?.stop();
     this.#forms?.stop();
-    this.#relogin?.close();
-    this.#tabs = this.#forms = this.#relogin = undefined;
+    this.#relogin.stop();
+    this.#tabs = this.#forms = undefined;
     this.controller.stop();
     this.#setTick(false);
-    // Removed, an open dialog would stay open but no longer modal; closed, it opens modal
-    // again if the element is put back.
-    this.renderRoot.querySelector('dialog')?.close();
     hidePage(this, false); // whoever removes the element takes over the page
     for (const [key, element] of running) if (element === this) running.delete(key);
   }
@@ -259,52 +255,44 @@ export class SessionSecurity extends LitElement {
     this.requestUpdate();
   }
 
-  #onDecision<K extends keyof ControllerEvents>(type: K, detail: ControllerEvents[K]): void {
-    if (type === 'change') {
-      hidePage(this, this.controller.checking || this.controller.phase === 'expired');
-      this.requestUpdate();
-      return;
+  #onDecision<K extends keyof ControllerEvents>(type: K, data: ControllerEvents[K]): void {
+    const c = this.controller;
+    const detail = data as never; // each case below knows its own type
+    switch (type) {
+      case 'change':
+        hidePage(this, c.checking || c.phase === 'expired');
+        return this.requestUpdate();
+      case 'revive':
+        return void this.#relogin.probe();
+      case 'warn':
+        this.#status = ''; // so that the next "extended" is a change, and is announced
+        this.#localize();
+        this.#emit('warn', { ...(detail as ControllerEvents['warn']), expiresAt: c.expiresAt, timeout: this.timeoutSeconds });
+        return;
+      case 'expire':
+        return this.#expiring(detail);
+      case 'extend':
+        this.#status = this.#text('extended');
     }
-    if (type === 'revive') {
-      this.#probe();
-      return;
-    }
-    if (type === 'warn') {
-      this.#status = ''; // so that the next "extended" is a change, and is announced
-      this.#localize();
-    }
-    const expire = type === 'expire';
-    if (expire) this.#reason = (detail as ControllerEvents['expire']).reason;
-    const event = new CustomEvent(`session-security-${type}`, {
-      bubbles: true,
-      composed: true,
-      cancelable: expire,
-      detail:
-        type === 'warn'
-          ? { ...detail, expiresAt: this.controller.expiresAt, timeout: this.timeoutSeconds }
-          : expire
-            ? { ...detail, unsavedChanges: this.unsavedChanges }
-            : detail,
-    });
-    if (this.dispatchEvent(event) || !expire) {
-      if (expire) this.#expire();
-      if (type === 'extend') this.#status = this.#text('extended');
-      return;
-    }
-    hidePage(this, false); // the page handles expiry itself
+    this.#emit(type as 'extend' | 'ping-error', detail);
+  }
+
+  /** The expire event, cancelable: a page that cancels it handles expiry itself. */
+  #expiring(detail: ControllerEvents['expire']): void {
+    this.#reason = detail.reason;
+    if (this.#emit('expire', { ...detail, unsavedChanges: this.unsavedChanges }, true)) return this.#expire();
+    hidePage(this, false);
     this.requestUpdate();
+  }
+
+  /** Dispatches one of the element's events (typed in HTMLElementEventMap below); false when cancelled. */
+  #emit<K extends 'warn' | 'extend' | 'expire' | 'ping-error' | 'resume'>(type: K, detail: HTMLElementEventMap[`session-security-${K}`]['detail'], cancelable = false): boolean {
+    return this.dispatchEvent(new CustomEvent(`session-security-${type}`, { bubbles: true, composed: true, cancelable, detail }));
   }
 
   /** At expiry: the page is hidden already; sign in again in place, or leave. */
   #expire(): void {
-    this.#expiredHere = true;
-    if (this.#login) {
-      this.#relogin = new ReloginWindow(() => this.#probe());
-      this.#reloginView = {};
-      this.requestUpdate();
-      return;
-    }
-    this.#leave(this.#returnTo?.href);
+    if (!this.#relogin.expire(!!this.#login)) this.#leave(this.#returnTo?.href);
   }
 
   #leave(url?: string): void {
@@ -312,24 +300,14 @@ export class SessionSecurity extends LitElement {
     this.navigate(url);
   }
 
-  /**
-   * While the warning shows, most activity means "stay signed in" (WCAG 2.2.1: one key or
-   * click), but not what it takes to choose the other way: Tab and Shift moving between
-   * the buttons, anything on "Sign out now", the pointer moving over the dialog on its way
-   * to a button. The start of a tap does not count either; its click, which lands in the
-   * dialog while the page behind is inert, does (extending at touchstart would close the
-   * dialog under the finger and let the tap's click fall through to the page).
-   */
-  #reasonToStay(event: Event): boolean {
-    const dialog = this.renderRoot.querySelector('dialog')!;
-    const form = dialog.querySelector('form');
-    if (form && event.composedPath().includes(form)) return false;
-    if (event.type === 'keydown') return !['Tab', 'Shift'].includes((event as KeyboardEvent).key);
-    if (event.type === 'pointerdown' || event.type === 'touchstart') return false;
-    if (event.type !== 'pointermove') return true;
-    const box = dialog.getBoundingClientRect();
-    const { clientX: x, clientY: y } = event as PointerEvent;
-    return x < box.left || x > box.right || y < box.top || y > box.bottom;
+  get #dialog(): HTMLDialogElement {
+    return this.renderRoot.querySelector('dialog')!;
+  }
+
+  /** The dialog's parts that tell which input means "stay" (stay-input.ts). */
+  get #box(): DialogBox {
+    const dialog = this.#dialog;
+    return { signOut: dialog.querySelector('form'), box: () => dialog.getBoundingClientRect() };
   }
 
   /**
@@ -347,61 +325,6 @@ export class SessionSecurity extends LitElement {
     else location.reload();
   }
 
-  #signIn(): void {
-    if (!this.#login || !this.#relogin) return;
-    if (this.loginMode === 'frame') {
-      this.#reloginView = { frame: true };
-      this.#relogin.watch();
-    } else {
-      this.#reloginView = { popupBlocked: !this.#relogin.openPopup(this.#login) };
-    }
-    this.requestUpdate();
-  }
-
-  #cancelSignIn(): void {
-    this.#relogin?.close();
-    this.#reloginView = {};
-    this.requestUpdate();
-  }
-
-  /**
-   * While a sign-in is pending: has someone signed in? The same user resumes in place
-   * with a fresh CSRF token; anyone else, or a server that does not name users, gets a
-   * reloaded page, so nobody ever sees another user's page.
-   */
-  async #probe(): Promise<void> {
-    if (!this.#relogin) return;
-    // A reason to look again while a probe is under way (the user just came back from
-    // the login page) must not be lost: the answer under way may predate the sign-in.
-    if (this.#probing) {
-      this.#probeAgain = true;
-      return;
-    }
-    this.#probing = true;
-    const answer: PingAnswer = await this.#pinger.send(0);
-    this.#probing = false;
-    const again = this.#probeAgain;
-    this.#probeAgain = false;
-    if (answer.kind !== 'idle' || !this.#relogin) {
-      if (again) this.#probe();
-      return;
-    }
-    this.#relogin.close();
-    this.#relogin = this.#reloginView = undefined;
-    const before = this.controller.user;
-    if (!before || answer.user !== before) return this.#leave();
-    this.#expiredHere = false;
-    this.controller.resume(answer); // its 'change' shows the page again
-    if (answer.csrfToken) updateCsrfTokens(answer.csrfToken, this.csrfSelector);
-    this.dispatchEvent(
-      new CustomEvent('session-security-resume', {
-        bubbles: true,
-        composed: true,
-        detail: { user: answer.user, csrfToken: answer.csrfToken, unsavedChanges: this.unsavedChanges },
-      }),
-    );
-  }
-
   /** A string, unless overridden by a text-* attribute (e.g. text-stay for "stay"). Plain text only. */
   #text = (key: keyof Strings): string =>
     this.getAttribute(`text-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`) ?? this.#strings[key];
@@ -410,7 +333,7 @@ export class SessionSecurity extends LitElement {
     const { phase, checking } = this.controller;
     if (checking) return 'checking';
     // Not ours to show when the page cancelled the expire event: it handles expiry itself.
-    if (phase === 'expired') return this.#relogin ? 'relogin' : this.#expiredHere ? 'expired' : 'closed';
+    if (phase === 'expired') return this.#relogin.pending ? 'relogin' : this.#relogin.expiredHere ? 'expired' : 'closed';
     return phase === 'warning' ? 'warning' : 'closed';
   }
 
@@ -424,7 +347,7 @@ export class SessionSecurity extends LitElement {
         aria-describedby="message"
         tabindex="-1"
         @cancel=${this.#onCancel}
-        @close=${this.#onClose}
+        @close=${this.#focus.onClose}
         @keydown=${this.#onKeydown}
       >
         ${view === 'closed'
@@ -439,43 +362,23 @@ export class SessionSecurity extends LitElement {
               text: this.#text,
               // The CSRF token is looked up only while the warning (and its sign-out form) shows.
               logout: view === 'warning' && this.#logout ? { action: this.#logout.href, field: csrfField(this.csrfSelector) } : undefined,
-              frame: this.#reloginView?.frame ? this.#login?.href : undefined,
+              frame: this.#relogin.frame ? this.#login?.href : undefined,
               // Leaving the sign-in: to return-to-url if set (a login page that may redirect back).
               loginHref: (this.#returnTo ?? this.#login)?.href,
-              popupBlocked: this.#reloginView?.popupBlocked,
+              popupBlocked: this.#relogin.popupBlocked,
               stay: () => this.controller.extend(),
               signOut: () => this.signedOut(),
-              signIn: () => this.#signIn(),
-              cancel: () => this.#cancelSignIn(),
-              frameLoaded: () => this.#probe(),
+              signIn: () => this.#login && this.#relogin.signIn(this.#login, this.loginMode === 'frame'),
+              cancel: () => this.#relogin.cancel(),
+              frameLoaded: () => this.#relogin.probe(),
             })}
       </dialog>
       <p role="status" class="visually-hidden">${this.#status}</p>`;
   }
 
   protected override updated(): void {
-    const dialog = this.renderRoot.querySelector('dialog')!;
-    const view = this.isConnected ? this.#view : 'closed';
-    const open = view !== 'closed';
-    if (open && !dialog.open) {
-      // ??=: reopened after the browser closed it (onClose), focus still goes back to the start.
-      this.#focusBefore ??= deepActiveElement();
-      dialog.showModal(); // focuses the [autofocus] control, else the dialog (tabindex=-1)
-    } else if (open && (view !== this.#shown || !dialog.contains((this.renderRoot as ShadowRoot).activeElement))) {
-      // New content under the user (the warning ran out into "signed out" or "sign in
-      // again"; the sign-in frame replaced its button): the focused control may be gone
-      // and the change must be heard, so focus moves as if the dialog had just opened.
-      (dialog.querySelector<HTMLElement>('[autofocus]') ?? dialog).focus();
-    }
-    this.#shown = view;
-    if (!open && dialog.open) {
-      dialog.close();
-      // Back where the user was, even inside another shadow root; if that element is
-      // gone, the browser's default (the document) is the sensible place.
-      if (this.#focusBefore?.isConnected) this.#focusBefore.focus();
-      this.#focusBefore = undefined;
-    }
-    this.#setTick(open && this.controller.phase === 'warning');
+    // Focus has been handled (DialogFocus); the countdown ticks while the warning shows.
+    this.#setTick(this.isConnected && this.controller.phase === 'warning' && this.#view !== 'closed');
   }
 
   #setTick(on: boolean): void {
@@ -492,31 +395,11 @@ export class SessionSecurity extends LitElement {
     if (this.controller.phase === 'warning') this.controller.extend();
   };
 
-  /**
-   * Browsers may close a modal dialog themselves: Chromium does on a second Escape (or
-   * Android's Back) with no user activation in between, whatever `cancel` said. While
-   * there is something to show, it opens again.
-   */
-  #onClose = (): void => {
-    if (this.#view !== 'closed') this.requestUpdate();
-  };
-
-  /**
-   * While warning, a key only extends (WCAG 2.2.1). The activity watcher has usually
-   * extended and closed the dialog before the key gets here ('closed'), and focus is back
-   * on the page: the key must not act there too (Enter submitting a form, Space pressing a
-   * button, Tab moving on, a letter typed into a field); browser shortcuts (reload, find,
-   * zoom, full screen) still work. After expiry, Escape has nothing to cancel; stopping it
-   * here keeps browsers from closing the dialog on a repeated Escape.
-   */
+  /** A key on the dialog: "stay", nothing, or kept from the page (stay-input.ts). */
   #onKeydown = (event: KeyboardEvent): void => {
-    // A script's key is not a person's; Tab between the buttons, or "Sign out now", is not a reason to stay.
-    if (!event.isTrusted || !this.#reasonToStay(event)) return;
-    const view = this.#view;
-    if (view === 'warning' || view === 'closed') {
-      if (view === 'warning') this.controller.extend();
-      if (!event.ctrlKey && !event.metaKey && !event.altKey && !/^F\d+$/.test(event.key)) event.preventDefault();
-    } else if (event.key === 'Escape') event.preventDefault();
+    const { stay, block } = keyVerdict(event, this.#view, this.#box);
+    if (stay) this.controller.extend();
+    if (block) event.preventDefault();
   };
 }
 
