@@ -5,9 +5,8 @@
  */
 import { LitElement, html, type PropertyValues } from 'lit';
 import { SessionController, type ControllerEvents } from './core/controller.js';
-import { DEFAULT_TIMES, PING_TIMEOUT, checkSeconds, checkTimes, checkUrl } from './core/config.js';
+import { DEFAULT_TIMES, PING_TIMEOUT, configure, type Settings } from './core/config.js';
 import type { LogoutReason } from './core/protocol.js';
-import type { Times } from './core/timeline.js';
 import { PingClient } from './browser/ping-client.js';
 import { watchActivity, watchWakeUps } from './browser/activity.js';
 import { hidePage } from './browser/hide-page.js';
@@ -22,25 +21,31 @@ import type { Strings } from './i18n/strings.js';
 import { langOf, loadStrings, matchLocale } from './i18n/locale.js';
 import { renderDialog, type View } from './dialog-view.js';
 import { styles } from './styles.js';
+import { logWarning } from './core/log.js';
 
 /** Running elements by ping URL, to warn about two elements for one session. */
 const running = new Map<string, SessionSecurity>();
 
 export class SessionSecurity extends LitElement {
   static override styles = styles;
+  /**
+   * The attributes: name, type and default in one table (lit reads the first two, the
+   * constructor the third; their checks are core/config.ts's configure()). A literal, so
+   * that the custom elements manifest analyzer lists them.
+   */
   static override properties = {
-    pingUrl: { attribute: 'ping-url', reflect: true },
-    user: { reflect: true },
-    warnAfter: { attribute: 'warn-after', type: Number, reflect: true },
-    expireAfter: { attribute: 'expire-after', type: Number, reflect: true },
-    returnToUrl: { attribute: 'return-to-url', reflect: true },
-    pingTimeout: { attribute: 'ping-timeout', type: Number, reflect: true },
-    logoutUrl: { attribute: 'logout-url', reflect: true },
-    loginUrl: { attribute: 'login-url', reflect: true },
-    loginMode: { attribute: 'login-mode', reflect: true },
-    csrfSelector: { attribute: 'csrf-selector', reflect: true },
-    noLeaveConfirm: { attribute: 'no-leave-confirm', type: Boolean, reflect: true },
-    allowCrossOriginLogin: { attribute: 'allow-cross-origin-login', type: Boolean, reflect: true },
+    pingUrl: { attribute: 'ping-url', reflect: true, default: '' },
+    user: { reflect: true, default: '' },
+    warnAfter: { attribute: 'warn-after', type: Number, reflect: true, default: DEFAULT_TIMES.warnAfter },
+    expireAfter: { attribute: 'expire-after', type: Number, reflect: true, default: DEFAULT_TIMES.expireAfter },
+    returnToUrl: { attribute: 'return-to-url', reflect: true, default: '' },
+    pingTimeout: { attribute: 'ping-timeout', type: Number, reflect: true, default: PING_TIMEOUT.fallback },
+    logoutUrl: { attribute: 'logout-url', reflect: true, default: '' },
+    loginUrl: { attribute: 'login-url', reflect: true, default: '' },
+    loginMode: { attribute: 'login-mode', reflect: true, default: 'popup' },
+    csrfSelector: { attribute: 'csrf-selector', reflect: true, default: CSRF_SELECTOR },
+    noLeaveConfirm: { attribute: 'no-leave-confirm', type: Boolean, reflect: true, default: false },
+    allowCrossOriginLogin: { attribute: 'allow-cross-origin-login', type: Boolean, reflect: true, default: false },
   };
 
   /** The ping endpoint: http(s) or relative. Required. */
@@ -75,12 +80,8 @@ export class SessionSecurity extends LitElement {
   /** The decisions; read its `phase`, `last` and `expiresAt` for the current state. */
   readonly controller: SessionController;
   readonly #pinger: PingClient;
-  #times: Times = DEFAULT_TIMES;
-  #ping?: URL;
-  #returnTo?: URL;
-  #logout?: URL;
-  #login?: URL;
-  #timeout = PING_TIMEOUT.fallback;
+  /** The attributes as checked (configure()): what the element runs on. */
+  #settings: Settings = { times: DEFAULT_TIMES, timeout: PING_TIMEOUT.fallback, frame: false };
   #configured = '';
   #unwatch: Array<() => void> = [];
   #tabs?: TabSync;
@@ -107,22 +108,16 @@ export class SessionSecurity extends LitElement {
 
   constructor() {
     super();
-    this.pingUrl = this.user = this.returnToUrl = this.logoutUrl = this.loginUrl = '';
-    this.loginMode = 'popup';
-    this.csrfSelector = CSRF_SELECTOR;
-    this.warnAfter = DEFAULT_TIMES.warnAfter;
-    this.expireAfter = DEFAULT_TIMES.expireAfter;
-    this.pingTimeout = PING_TIMEOUT.fallback;
-    this.noLeaveConfirm = this.allowCrossOriginLogin = false;
+    for (const [name, { default: value }] of Object.entries(SessionSecurity.properties)) Object.assign(this, { [name]: value });
     this.#pinger = new PingClient(
-      () => this.#ping,
-      () => this.#timeout,
+      () => this.#settings.ping,
+      () => this.#settings.timeout,
     );
     this.controller = new SessionController(
-      () => this.#times,
+      () => this.#settings.times,
       this.#pinger,
       (type, detail) => this.#onDecision(type, detail),
-      () => this.#timeout,
+      () => this.#settings.timeout,
     );
   }
 
@@ -149,8 +144,8 @@ export class SessionSecurity extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#configure();
-    const key = this.#ping?.href ?? '';
-    if (running.has(key)) console.warn(`<session-security>: another element already watches ping-url="${this.pingUrl}"; they act as two tabs and both show the dialog. Use one per page.`);
+    const key = this.#settings.ping?.href ?? '';
+    if (running.has(key)) logWarning(`another element already watches ping-url="${this.pingUrl}"; they act as two tabs and both show the dialog. Use one per page.`);
     else running.set(key, this);
     this.#unwatch = [
       watchActivity((at, event) => {
@@ -171,11 +166,11 @@ export class SessionSecurity extends LitElement {
     c.user ??= this.user || undefined;
     // The server's word from the start when the page does not say whose it is, or its
     // times were unusable (the server's per-user times then replace the defaults at once).
-    c.start(!c.user || this.#times.warnAfter !== this.warnAfter || this.#times.expireAfter !== this.expireAfter);
+    c.start(!c.user || this.#settings.times.warnAfter !== this.warnAfter || this.#settings.times.expireAfter !== this.expireAfter);
     // Put back (frameworks move elements) while checking or signed out: the page stays
     // hidden, the dialog modal, and signing in again works as before.
     hidePage(this, c.checking || c.phase === 'expired');
-    if (this.#relogin.expiredHere && this.#login) this.#expire();
+    if (this.#relogin.expiredHere && this.#settings.login) this.#expire();
     this.requestUpdate();
     this.#localize();
   }
@@ -209,23 +204,8 @@ export class SessionSecurity extends LitElement {
       .join(' ');
     if (key === this.#configured) return false;
     this.#configured = key;
-    const base = document.baseURI;
     // The document's origin (self.origin): location.origin says "null" in about:srcdoc frames.
-    const origin = self.origin;
-    // The ping and the sign-out form carry the session's cookies and the CSRF token, and
-    // a login frame sits inside this page: never another origin. Leaving the page (at
-    // expiry, or to sign in in a popup) may go to an identity provider, but only when
-    // the page says so; otherwise return-to-url="/\evil.test" would be an open redirect.
-    const away = this.allowCrossOriginLogin ? undefined : origin;
-    const hint = ' Add allow-cross-origin-login to allow another origin.';
-    this.#times = checkTimes(this.warnAfter, this.expireAfter);
-    this.#ping = checkUrl('ping-url', this.pingUrl, { base, required: true, origin });
-    this.#returnTo = checkUrl('return-to-url', this.returnToUrl, { base, origin: away, hint });
-    this.#logout = checkUrl('logout-url', this.logoutUrl, { base, origin });
-    const frame = this.loginMode === 'frame';
-    this.#login = checkUrl('login-url', this.loginUrl, frame ? { base, origin, hint: ' login-mode="frame" needs a login page on this origin.' } : { base, origin: away, hint });
-    this.#timeout = checkSeconds('ping-timeout', this.pingTimeout, PING_TIMEOUT);
-    if (this.loginMode !== 'popup' && !frame) console.error(`<session-security>: login-mode="${this.loginMode}" is not "popup" or "frame"; using "popup".`);
+    this.#settings = configure(this, document.baseURI, self.origin);
     checkCsrfSelector(this.csrfSelector); // reports a bad one; the lookups fall back themselves
     return true;
   }
@@ -234,8 +214,8 @@ export class SessionSecurity extends LitElement {
   #syncTabs(): void {
     this.#tabs?.stop();
     this.#tabs = undefined;
-    if (!this.#ping || !this.isConnected) return;
-    this.#tabs = new TabSync(this.controller, `session-security ${this.#ping.href}`, () => (this.#timeout + 5) * 1000);
+    if (!this.#settings.ping || !this.isConnected) return;
+    this.#tabs = new TabSync(this.controller, `session-security ${this.#settings.ping.href}`, () => (this.#settings.timeout + 5) * 1000);
     this.#tabs.start();
   }
 
@@ -292,7 +272,7 @@ export class SessionSecurity extends LitElement {
 
   /** At expiry: the page is hidden already; sign in again in place, or leave. */
   #expire(): void {
-    if (!this.#relogin.expire(!!this.#login)) this.#leave(this.#returnTo?.href);
+    if (!this.#relogin.expire(!!this.#settings.login)) this.#leave(this.#settings.returnTo?.href);
   }
 
   #leave(url?: string): void {
@@ -361,14 +341,14 @@ export class SessionSecurity extends LitElement {
               locale: this.#locale,
               text: this.#text,
               // The CSRF token is looked up only while the warning (and its sign-out form) shows.
-              logout: view === 'warning' && this.#logout ? { action: this.#logout.href, field: csrfField(this.csrfSelector) } : undefined,
-              frame: this.#relogin.frame ? this.#login?.href : undefined,
+              logout: view === 'warning' && this.#settings.logout ? { action: this.#settings.logout.href, field: csrfField(this.csrfSelector) } : undefined,
+              frame: this.#relogin.frame ? this.#settings.login?.href : undefined,
               // Leaving the sign-in: to return-to-url if set (a login page that may redirect back).
-              loginHref: (this.#returnTo ?? this.#login)?.href,
+              loginHref: (this.#settings.returnTo ?? this.#settings.login)?.href,
               popupBlocked: this.#relogin.popupBlocked,
               stay: () => this.controller.extend(),
               signOut: () => this.signedOut(),
-              signIn: () => this.#login && this.#relogin.signIn(this.#login, this.loginMode === 'frame'),
+              signIn: () => this.#settings.login && this.#relogin.signIn(this.#settings.login, this.#settings.frame),
               cancel: () => this.#relogin.cancel(),
               frameLoaded: () => this.#relogin.probe(),
             })}

@@ -3,6 +3,7 @@
  * again. Defaults cover Django (csrfmiddlewaretoken), Rails (authenticity_token and the
  * csrf-token meta tag) and Laravel (_token and the same meta tag).
  */
+import { logError } from '../core/log.js';
 export const CSRF_SELECTOR =
   'input[name=csrfmiddlewaretoken],input[name=authenticity_token],input[name=_token],meta[name=csrf-token]';
 
@@ -20,7 +21,7 @@ export function checkCsrfSelector(selector: string | null | undefined): string {
     document.createDocumentFragment().querySelector(selector);
     return selector;
   } catch {
-    console.error(`<session-security>: csrf-selector="${selector}" is not a valid CSS selector; using the default (${CSRF_SELECTOR}).`);
+    logError(`csrf-selector="${selector}" is not a valid CSS selector; using the default (${CSRF_SELECTOR}).`);
     return CSRF_SELECTOR;
   }
 }

@@ -2,8 +2,8 @@
  * Attribute values in, safe settings out. Every refusal is a console error naming the
  * attribute, and the result is always usable: bad input never stops the timers.
  */
-import type { Times } from './timeline.js';
-import { MAX_SECONDS } from './protocol.js';
+import { MAX_SECONDS, warnsFirst, type Times } from './protocol.js';
+import { logError, logWarning } from './log.js';
 
 export const DEFAULT_TIMES: Times = { warnAfter: 540, expireAfter: 600 };
 /** WCAG 2.2.1 asks for at least 20 seconds to react to a timeout warning. */
@@ -26,13 +26,13 @@ export function checkTimes(warnAfter: number, expireAfter: number): Times {
   const range = `a number of seconds above 0 and at most ${MAX_SECONDS} (a year)`;
   if (!isSeconds(warnAfter)) bad.push(`warn-after="${warnAfter}" is not ${range}`);
   if (!isSeconds(expireAfter)) bad.push(`expire-after="${expireAfter}" is not ${range}`);
-  if (!bad.length && warnAfter >= expireAfter) bad.push(`warn-after (${warnAfter}) must be less than expire-after (${expireAfter})`);
+  if (!bad.length && !warnsFirst({ warnAfter, expireAfter })) bad.push(`warn-after (${warnAfter}) must be less than expire-after (${expireAfter})`);
   if (bad.length) {
-    console.error(`<session-security>: ${bad.join('; ')}. Using warn-after=${DEFAULT_TIMES.warnAfter} and expire-after=${DEFAULT_TIMES.expireAfter}.`);
+    logError(`${bad.join('; ')}. Using warn-after=${DEFAULT_TIMES.warnAfter} and expire-after=${DEFAULT_TIMES.expireAfter}.`);
     return DEFAULT_TIMES;
   }
   if (expireAfter - warnAfter < MIN_WARNING_WINDOW) {
-    console.warn(`<session-security>: the warning shows only ${expireAfter - warnAfter} s before expiry; WCAG 2.2.1 asks for at least ${MIN_WARNING_WINDOW} s.`);
+    logWarning(`the warning shows only ${expireAfter - warnAfter} s before expiry; WCAG 2.2.1 asks for at least ${MIN_WARNING_WINDOW} s.`);
   }
   return { warnAfter, expireAfter };
 }
@@ -59,7 +59,7 @@ export interface UrlRule {
  */
 export function checkUrl(attribute: string, value: string | null | undefined, { base, required = false, origin, hint = '' }: UrlRule): URL | undefined {
   if (!value) {
-    if (required) console.error(`<session-security>: ${attribute} is required.`);
+    if (required) logError(`${attribute} is required.`);
     return undefined;
   }
   let url: URL | undefined;
@@ -69,11 +69,11 @@ export function checkUrl(attribute: string, value: string | null | undefined, { 
     // reported below
   }
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-    console.error(`<session-security>: ${attribute}="${value}" is not an http(s) or relative URL; ignored.`);
+    logError(`${attribute}="${value}" is not an http(s) or relative URL; ignored.`);
     return undefined;
   }
   if (origin !== undefined && url.origin !== origin) {
-    console.error(`<session-security>: ${attribute}="${value}" leads to ${url.origin}, not this page's origin ${origin}; ignored.${hint}`);
+    logError(`${attribute}="${value}" leads to ${url.origin}, not this page's origin ${origin}; ignored.${hint}`);
     return undefined;
   }
   return url;
@@ -82,6 +82,54 @@ export function checkUrl(attribute: string, value: string | null | undefined, { 
 /** A number of seconds within [min, max], or the fallback after a console error. */
 export function checkSeconds(attribute: string, value: number, { min, max, fallback }: { min: number; max: number; fallback: number }): number {
   if (Number.isFinite(value) && value >= min && value <= max) return value;
-  console.error(`<session-security>: ${attribute}="${value}" is not a number of seconds from ${min} to ${max}; using ${fallback}.`);
+  logError(`${attribute}="${value}" is not a number of seconds from ${min} to ${max}; using ${fallback}.`);
   return fallback;
+}
+
+/** The attributes configure() reads, as the element's properties hold them. */
+export interface Attributes {
+  pingUrl: string;
+  warnAfter: number;
+  expireAfter: number;
+  returnToUrl: string;
+  pingTimeout: number;
+  logoutUrl: string;
+  loginUrl: string;
+  loginMode: string;
+  allowCrossOriginLogin: boolean;
+}
+
+/** What the element runs on: its attributes once checked, each bad one reported and replaced. */
+export interface Settings {
+  times: Times;
+  /** Seconds before a ping counts as failed. */
+  timeout: number;
+  ping?: URL;
+  returnTo?: URL;
+  logout?: URL;
+  login?: URL;
+  /** The login page opens in a frame inside the dialog (login-mode="frame"), not a popup. */
+  frame: boolean;
+}
+
+/** Every attribute's check, in one place; `base` resolves relative URLs, `origin` is the page's. */
+export function configure(a: Attributes, base: string, origin: string): Settings {
+  // The ping and the sign-out form carry the session's cookies and the CSRF token, and
+  // a login frame sits inside this page: never another origin. Leaving the page (at
+  // expiry, or to sign in in a popup) may go to an identity provider, but only when
+  // the page says so; otherwise return-to-url="/\evil.test" would be an open redirect.
+  const away = a.allowCrossOriginLogin ? undefined : origin;
+  const hint = ' Add allow-cross-origin-login to allow another origin.';
+  const frame = a.loginMode === 'frame';
+  const settings = {
+    times: checkTimes(a.warnAfter, a.expireAfter),
+    ping: checkUrl('ping-url', a.pingUrl, { base, required: true, origin }),
+    returnTo: checkUrl('return-to-url', a.returnToUrl, { base, origin: away, hint }),
+    logout: checkUrl('logout-url', a.logoutUrl, { base, origin }),
+    login: checkUrl('login-url', a.loginUrl, frame ? { base, origin, hint: ' login-mode="frame" needs a login page on this origin.' } : { base, origin: away, hint }),
+    timeout: checkSeconds('ping-timeout', a.pingTimeout, PING_TIMEOUT),
+    frame,
+  };
+  if (a.loginMode !== 'popup' && !frame) logError(`login-mode="${a.loginMode}" is not "popup" or "frame"; using "popup".`);
+  return settings;
 }

@@ -24,8 +24,9 @@
  * notices against the monotonic clock and shifts its stored times by the step, so that
  * deadlines keep their meaning and no negative idleFor is ever sent.
  */
-import { phaseAt, timerDelay, type Phase, type Times } from './timeline.js';
-import type { LogoutReason, PingAnswer } from './protocol.js';
+import { phaseAt, timerDelay, type Phase } from './timeline.js';
+import { PING_TIMEOUT } from './config.js';
+import type { LogoutReason, PingAnswer, Times } from './protocol.js';
 
 /** Where a decision came from: this tab, or another tab of the same session. */
 export type Cause = 'local' | 'tab';
@@ -118,7 +119,7 @@ export class SessionController {
   readonly #monotonic: () => number;
 
   /** `pingTimeout` in seconds; `monotonic` in ms (tests inject both). */
-  constructor(attributeTimes: () => Times, pinger: Pinger, emit: Emit, pingTimeout = () => 10, monotonic = () => performance.now()) {
+  constructor(attributeTimes: () => Times, pinger: Pinger, emit: Emit, pingTimeout = () => PING_TIMEOUT.fallback, monotonic = () => performance.now()) {
     this.#attributeTimes = attributeTimes;
     this.#pinger = pinger;
     this.#emit = emit;

@@ -2,6 +2,7 @@
  * The ping protocol's wire format (PROTOCOL.md is the source of truth).
  * Pure: no DOM, shared by the element and the reference server.
  */
+import { logError } from './log.js';
 
 /** The header every ping carries; servers ignore pings without it (CSRF). */
 export const PING_HEADER = 'X-Requested-With';
@@ -22,15 +23,21 @@ export const LOGOUT_REASONS = ['expired', 'revoked', 'replaced', 'unauthorized',
 export type LogoutReason = (typeof LOGOUT_REASONS)[number];
 const SERVER_REASONS: readonly string[] = LOGOUT_REASONS.slice(0, 3);
 
-/** The extended answer's per-user timeouts, in seconds. */
-export interface ServerTimes {
+/**
+ * Seconds before the warning, and before expiry, counted from the last activity: the
+ * element's attributes, or the extended answer's per-user timeouts.
+ */
+export interface Times {
   warnAfter: number;
   expireAfter: number;
 }
 
+/** The one rule between the two times, wherever they come from: the warning comes first. */
+export const warnsFirst = ({ warnAfter, expireAfter }: Times): boolean => warnAfter < expireAfter;
+
 export type PingAnswer =
   /** The session is alive; the server's idle seconds after merging ours. */
-  | { kind: 'idle'; idleFor: number; times?: ServerTimes; user?: string; csrfToken?: string }
+  | { kind: 'idle'; idleFor: number; times?: Times; user?: string; csrfToken?: string }
   /** The session is gone. */
   | { kind: 'logout'; reason: LogoutReason }
   /** No information: network error, timeout, 5xx or another status. Never extends. */
@@ -61,12 +68,11 @@ export function seconds(value: unknown): number | undefined {
  * both ends of a bad pair would invent a timeout the server never chose, and the
  * element's own attributes are the safe default.
  */
-export function serverTimes(warnAfter: unknown, expireAfter: unknown): ServerTimes | undefined {
+export function serverTimes(warnAfter: unknown, expireAfter: unknown): Times | undefined {
   const inRange = (value: unknown) => typeof value === 'number' && value <= MAX_SECONDS;
   if (!inRange(warnAfter) || !inRange(expireAfter)) return undefined;
-  const warn = seconds(warnAfter);
-  const expire = seconds(expireAfter);
-  return warn && expire && warn < expire ? { warnAfter: warn, expireAfter: expire } : undefined;
+  const times = { warnAfter: seconds(warnAfter)!, expireAfter: seconds(expireAfter)! };
+  return times.warnAfter && warnsFirst(times) ? times : undefined;
 }
 
 /**
@@ -100,11 +106,11 @@ export function parsePingResponse(status: number, redirected: boolean, body: str
   if (o.warnAfter !== undefined || o.expireAfter !== undefined) {
     const times = serverTimes(o.warnAfter, o.expireAfter);
     if (times) answer.times = times;
-    else console.error(`session-security: ping answer fields "warnAfter"/"expireAfter" must be whole seconds from 1 to ${MAX_SECONDS} (a year) with warnAfter < expireAfter; ignored`, o);
+    else logError(`ping answer fields "warnAfter"/"expireAfter" must be whole seconds from 1 to ${MAX_SECONDS} (a year) with warnAfter < expireAfter; ignored`, o);
   }
   for (const key of ['user', 'csrfToken'] as const) {
     if (typeof o[key] === 'string') answer[key] = o[key] as string;
-    else if (o[key] !== undefined) console.error(`session-security: ping answer field "${key}" must be a string; ignored`);
+    else if (o[key] !== undefined) logError(`ping answer field "${key}" must be a string; ignored`);
   }
   return answer;
 }

@@ -3,13 +3,9 @@
  * decision compares deadlines with Date.now(), so sleep and throttled tabs cannot fool it.
  */
 
-export type Phase = 'active' | 'warning' | 'expired';
+import type { Times } from './protocol.js';
 
-/** Seconds before the warning, and before expiry, counted from the last activity. */
-export interface Times {
-  warnAfter: number;
-  expireAfter: number;
-}
+export type Phase = 'active' | 'warning' | 'expired';
 
 export function phaseAt(lastActivity: number, times: Times, now: number): Phase {
   const idle = now - lastActivity;

@@ -2,6 +2,7 @@
 // Plurals and unit names come from the platform's Intl, never from rules written here.
 import { en } from './en.js';
 import type { Strings } from './strings.js';
+import { logError } from '../core/log.js';
 
 /** The locales with built-in strings: English plus django-session-security's ten. */
 export const LOCALES = ['en', 'ca', 'cs', 'de', 'es', 'fr', 'it', 'nl', 'pl', 'pt-BR', 'pt-PT'] as const;
@@ -68,7 +69,7 @@ export async function loadStrings(locale: string): Promise<Strings> {
   try {
     return (await loaders[matched]()).default;
   } catch (error) {
-    console.error(`session-security: could not load the "${matched}" strings; using English.`, error);
+    logError(`could not load the "${matched}" strings; using English.`, error);
     return en;
   }
 }
