@@ -16,8 +16,9 @@ const ts = (declarations) =>
     outDir: declarations ? 'dist' : undefined,
   });
 const isLit = (id) => id === 'lit' || id.startsWith('lit/') || id.startsWith('@lit/') || id.startsWith('lit-');
-const minify = () =>
-  terser({ module: true, ecma: 2022, compress: { passes: 2 }, format: { comments: false } });
+/** The minifier's options, shared with scripts/size.mjs (which minifies module by module). */
+export const TERSER = { module: true, ecma: 2022, compress: { passes: 2 }, format: { comments: false } };
+const minify = () => terser(TERSER);
 
 export default [
   {
