@@ -73,7 +73,7 @@ describe('dialog-focus', () => {
     host.requestUpdate();
     await host.updateComplete;
     expect(focused(), 'kept while inside').to.equal('other');
-    (document.activeElement as HTMLElement).blur();
+    deepActiveElement()!.blur(); // the focused control gone from under the user
     host.requestUpdate();
     await host.updateComplete;
     expect(focused()).to.equal('b');
