@@ -4,3 +4,12 @@ export { SessionController, type Cause, type ControllerEvents, type Peers, type 
 export { parsePingResponse, PING_HEADER, PING_HEADER_VALUE, type PingAnswer, type LogoutReason } from './core/protocol.js';
 export { DEFAULT_TIMES } from './core/config.js';
 export type { Phase, Times } from './core/timeline.js';
+export {
+  SESSION_SECURITY_EVENTS,
+  type SessionSecurityEventMap,
+  type SessionSecurityWarnDetail,
+  type SessionSecurityExtendDetail,
+  type SessionSecurityExpireDetail,
+  type SessionSecurityPingErrorDetail,
+  type SessionSecurityResumeDetail,
+} from './events.js';
