@@ -217,8 +217,14 @@ export class SessionSecurity extends LitElement {
     super.connectedCallback();
     this.#configure();
     const key = this.#ping?.href ?? '';
-    if (running.has(key)) console.warn(`<session-security>: another element already watches ping-url="${this.pingUrl}"; they act as two tabs and both show the dialog. Use one per page.`);
-    else running.set(key, this);
+    // Once the current DOM change is over: htmx's hx-boost (and others swapping a page's
+    // body) inserts the new page's element before it removes the old one.
+    queueMicrotask(() => {
+      const other = running.get(key);
+      if (!this.isConnected || other === this) return;
+      if (other?.isConnected) console.warn(`<session-security>: another element already watches ping-url="${this.pingUrl}"; they act as two tabs and both show the dialog. Use one per page.`);
+      else running.set(key, this);
+    });
     this.#unwatch = [
       watchActivity((at, event) => {
         if (this.controller.phase === 'warning' && !this.#reasonToStay(event)) return false;
