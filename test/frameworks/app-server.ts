@@ -5,16 +5,17 @@
  *   redirects to the app with the same query;
  * - GET /session/ping: the element's ping-url;
  * - POST /api/save: an app request, which the middleware counts as activity (SPA pattern);
- * - /assets/*: the built files (passive: loading them is not user activity);
+ * - the built files, /NAME.EXT or /assets/NAME.EXT (passive: loading them is not user
+ *   activity);
  * - anything else: the app's index.html.
  */
 import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createSessionSecurity } from '../../src/server/index.js';
 
-const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html; charset=utf-8' };
+const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html; charset=utf-8', '.ico': 'image/x-icon' };
 
 export interface AppServer {
   base: string;
@@ -26,7 +27,8 @@ export interface AppServer {
 }
 
 export async function startApp(dist: string, times: { warnAfter: number; expireAfter: number }, now: () => number): Promise<AppServer> {
-  const isAsset = (path: string) => path.startsWith('/assets/');
+  // Vite puts the built files in /assets/, Angular beside index.html.
+  const isAsset = (path: string) => !!extname(path) && ['/', '/assets'].includes(dirname(path));
   const security = createSessionSecurity({ ...times, now, secure: false, passive: (req) => isAsset(new URL(req.url ?? '/', 'http://x').pathname) });
   const app: Omit<AppServer, 'base' | 'close'> = { pings: [], saves: 0 };
   const server: Server = createServer((req, res) => {
@@ -36,6 +38,7 @@ export async function startApp(dist: string, times: { warnAfter: number; expireA
         app.pings.push(url.searchParams.get('idleFor') ?? '');
         return security.ping(req, res);
       }
+      if (url.pathname === '/favicon.ico') return void res.writeHead(204).end();
       if (url.pathname === '/login') {
         security.login(req, res, 'alice');
         res.writeHead(303, { Location: `/${url.search}` }).end();
@@ -46,8 +49,8 @@ export async function startApp(dist: string, times: { warnAfter: number; expireA
         res.writeHead(security.current(req) ? 204 : 401).end();
         return;
       }
-      // Built files by name only (no "..", no subfolders); every other path is the app.
-      const file = isAsset(url.pathname) ? join(dist, 'assets', basename(url.pathname)) : join(dist, 'index.html');
+      // Built files by name only (no "..", no other folders); every other path is the app.
+      const file = isAsset(url.pathname) ? join(dist, dirname(url.pathname), basename(url.pathname)) : join(dist, 'index.html');
       try {
         const body = await readFile(file);
         res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' }).end(body);

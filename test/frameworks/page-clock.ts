@@ -2,7 +2,9 @@
  * One Chromium (puppeteer-core, like test/e2e/harness.ts) whose pages run on a fake clock
  * shared with the app server: sinon's timers are installed before any of the page's own
  * scripts (setTimeout, setInterval, their clears and Date; never microtasks or animation
- * frames, which the frameworks render on). `advance(s)` moves the server's clock, then
+ * frames, which the frameworks render on), and performance.now() too: the element compares
+ * it with Date to notice the wall clock stepping back, which a still fake Date beside a
+ * real monotonic clock would look like after a few seconds. `advance(s)` moves the server's clock, then
  * the page's. Pings are real fetches: callers wait (briefly, in real time) for answers.
  */
 import { readFileSync } from 'node:fs';
@@ -45,7 +47,7 @@ export class Clocked {
     });
     await page.evaluateOnNewDocument(SINON);
     await page.evaluateOnNewDocument((now: number) => {
-      window.__clock = sinon.useFakeTimers({ now, toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'], shouldAdvanceTime: false });
+      window.__clock = sinon.useFakeTimers({ now, toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date', 'performance'], shouldAdvanceTime: false });
     }, this.time);
     return page;
   }
