@@ -53,7 +53,7 @@ function strictCsp() {
 }
 
 export default {
-  files: ['test/**/*.test.ts', '!test/server/**', '!test/e2e/**', '!test/check/**', '!test/recipes/**'],
+  files: ['test/**/*.test.ts', '!test/server/**', '!test/e2e/**', '!test/check/**', '!test/recipes/**', '!test/frameworks/**'],
   nodeResolve: { exportConditions: ['production'] },
   concurrency: 2,
   // One browser at a time (CI has 2 cores): msw answers arrive outside the fake clock, and

@@ -11,3 +11,5 @@ declare global {
   }
 }
 export { SessionSecurity };
+// The typed events (and their HTMLElementEventMap entries) for `import 'session-security/define'` alone.
+export type * from './events.js';

@@ -5,3 +5,12 @@ export { parsePingResponse, PING_HEADER, PING_HEADER_VALUE, type PingAnswer, typ
 export { DEFAULT_TIMES } from './core/config.js';
 export type { Phase } from './core/timeline.js';
 export type { Times } from './core/protocol.js';
+export {
+  SESSION_SECURITY_EVENTS,
+  type SessionSecurityEventMap,
+  type SessionSecurityWarnDetail,
+  type SessionSecurityExtendDetail,
+  type SessionSecurityExpireDetail,
+  type SessionSecurityPingErrorDetail,
+  type SessionSecurityResumeDetail,
+} from './events.js';

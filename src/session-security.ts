@@ -22,10 +22,77 @@ import { langOf, loadStrings, matchLocale } from './i18n/locale.js';
 import { renderDialog, type View } from './dialog-view.js';
 import { styles } from './styles.js';
 import { logWarning } from './core/log.js';
+import type { SessionSecurityEventMap } from './events.js';
 
 /** Running elements by ping URL, to warn about two elements for one session. */
 const running = new Map<string, SessionSecurity>();
 
+/**
+ * Warns inactive users and signs them out safely; the server has the last word (PROTOCOL.md).
+ *
+ * The attributes below are the ones only read with getAttribute (the analyzer finds the
+ * reactive properties itself); event details are the types of src/events.ts.
+ *
+ * @summary Session timeout warning and logout, for any backend.
+ *
+ * @attr text-title - Overrides the warning's heading (plain text; every `text-*` attribute is plain text, never HTML).
+ * @attr text-message - Overrides the warning's description.
+ * @attr text-time-left - Overrides the countdown label; `{time}` is replaced by m:ss.
+ * @attr text-remaining - Overrides the screen-reader announcement; `{duration}` is replaced.
+ * @attr text-stay - Overrides the "Stay signed in" button.
+ * @attr text-sign-out - Overrides the "Sign out now" button.
+ * @attr text-extended - Overrides the announcement after extending.
+ * @attr text-expired-title - Overrides the heading once signed out.
+ * @attr text-expired-message - Overrides the message once signed out after inactivity.
+ * @attr text-revoked-message - Overrides the message when the session was ended elsewhere.
+ * @attr text-replaced-message - Overrides the message when a newer sign-in replaced the session.
+ * @attr text-unauthorized-message - Overrides the message when the server refused the session (401, 403, 419).
+ * @attr text-ended-message - Overrides the message for any other reason.
+ * @attr text-checking - Overrides the text shown while the server is asked past the deadline.
+ * @attr text-relogin-title - Overrides the sign-in-again heading.
+ * @attr text-relogin-message - Overrides the sign-in-again description when work is kept.
+ * @attr text-relogin-reload-message - Overrides it when the page reloads after signing in.
+ * @attr text-sign-in-again - Overrides the "Sign in again" button.
+ * @attr text-cancel - Overrides the "Cancel" button.
+ * @attr text-go-to-login - Overrides the link to the sign-in page.
+ * @attr text-popup-blocked - Overrides the text shown when the browser blocked the sign-in window.
+ *
+ * @fires {CustomEvent<SessionSecurityWarnDetail>} session-security-warn - The warning opens.
+ * @fires {CustomEvent<SessionSecurityExtendDetail>} session-security-extend - The warning closes: activity here, in another tab or on the server.
+ * @fires {CustomEvent<SessionSecurityExpireDetail>} session-security-expire - The session ended. Cancelable: cancel it to handle expiry yourself.
+ * @fires {CustomEvent<SessionSecurityPingErrorDetail>} session-security-ping-error - A ping failed; nothing was extended.
+ * @fires {CustomEvent<SessionSecurityResumeDetail>} session-security-resume - The same user signed back in; the page is back.
+ *
+ * @slot title - The warning's heading (and the checking view's).
+ * @slot message - The warning's description.
+ * @slot expired-title - The heading once signed out.
+ * @slot relogin-title - The sign-in-again heading.
+ * @slot relogin-message - The sign-in-again description.
+ *
+ * @csspart dialog - The <dialog>.
+ * @csspart title - The heading.
+ * @csspart message - The description (and the popup-blocked notice).
+ * @csspart countdown - The visible countdown while warning.
+ * @csspart actions - The row of buttons.
+ * @csspart button - Every button.
+ * @csspart stay - The "Stay signed in" button.
+ * @csspart sign-out - The "Sign out now" button.
+ * @csspart sign-in - The "Sign in again" button.
+ * @csspart cancel - The "Cancel" button of the sign-in-again dialog.
+ * @csspart link - The link to the sign-in page.
+ * @csspart login-frame - The sign-in <iframe> (login-mode="frame").
+ *
+ * @cssprop [--session-security-accent=#1d4ed8] - The primary button's background and border.
+ * @cssprop [--session-security-accent-text=#fff] - The primary button's text.
+ * @cssprop [--session-security-background=Canvas] - The dialog, and the opaque backdrop after expiry.
+ * @cssprop [--session-security-color=CanvasText] - The dialog's text.
+ * @cssprop [--session-security-backdrop=rgb(0 0 0 / 0.6)] - The backdrop while warning.
+ * @cssprop [--session-security-border-color=#767676] - The dialog's and secondary buttons' border.
+ * @cssprop [--session-security-radius=0.5rem] - The dialog's corner radius.
+ * @cssprop [--session-security-font=inherit] - The dialog's font.
+ * @cssprop [--session-security-focus=Highlight] - The focus outline.
+ * @cssprop [--session-security-link=LinkText] - The link's color.
+ */
 export class SessionSecurity extends LitElement {
   static override styles = styles;
   /**
@@ -145,8 +212,14 @@ export class SessionSecurity extends LitElement {
     super.connectedCallback();
     this.#configure();
     const key = this.#settings.ping?.href ?? '';
-    if (running.has(key)) logWarning(`another element already watches ping-url="${this.pingUrl}"; they act as two tabs and both show the dialog. Use one per page.`);
-    else running.set(key, this);
+    // Once the current DOM change is over: htmx's hx-boost (and others swapping a page's
+    // body) inserts the new page's element before it removes the old one.
+    queueMicrotask(() => {
+      const other = running.get(key);
+      if (!this.isConnected || other === this) return;
+      if (other?.isConnected) logWarning(`another element already watches ping-url="${this.pingUrl}"; they act as two tabs and both show the dialog. Use one per page.`);
+      else running.set(key, this);
+    });
     this.#unwatch = [
       watchActivity((at, event) => {
         if (this.controller.phase === 'warning' && !reasonToStay(event, this.#box)) return false;
@@ -265,8 +338,8 @@ export class SessionSecurity extends LitElement {
     this.requestUpdate();
   }
 
-  /** Dispatches one of the element's events (typed in HTMLElementEventMap below); false when cancelled. */
-  #emit<K extends 'warn' | 'extend' | 'expire' | 'ping-error' | 'resume'>(type: K, detail: HTMLElementEventMap[`session-security-${K}`]['detail'], cancelable = false): boolean {
+  /** Dispatches one of the element's events (typed in events.ts); false when cancelled. */
+  #emit<K extends 'warn' | 'extend' | 'expire' | 'ping-error' | 'resume'>(type: K, detail: SessionSecurityEventMap[`session-security-${K}`]['detail'], cancelable = false): boolean {
     return this.dispatchEvent(new CustomEvent(`session-security-${type}`, { bubbles: true, composed: true, cancelable, detail }));
   }
 
@@ -381,14 +454,4 @@ export class SessionSecurity extends LitElement {
     if (stay) this.controller.extend();
     if (block) event.preventDefault();
   };
-}
-
-declare global {
-  interface HTMLElementEventMap {
-    'session-security-warn': CustomEvent<ControllerEvents['warn'] & { expiresAt: number; timeout: number }>;
-    'session-security-extend': CustomEvent<ControllerEvents['extend']>;
-    'session-security-expire': CustomEvent<ControllerEvents['expire'] & { unsavedChanges: boolean }>;
-    'session-security-ping-error': CustomEvent<ControllerEvents['ping-error']>;
-    'session-security-resume': CustomEvent<{ user?: string; csrfToken?: string; unsavedChanges: boolean }>;
-  }
 }

@@ -1,0 +1,66 @@
+/**
+ * What `npm install session-security` gives a user: the files `npm pack` would publish
+ * (after `npm run build`), and the dependencies it would install with them.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../../../', import.meta.url));
+const pkg = JSON.parse(readFileSync(new URL('package.json', `file://${root}`), 'utf8'));
+
+function packedFiles(): string[] {
+  const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const [packed] = JSON.parse(out) as Array<{ files: Array<{ path: string }> }>;
+  return packed.files.map((file) => file.path);
+}
+
+/** Every file path package.json points at: main, types, bin, exports (nested conditions too). */
+function pointedAt(): string[] {
+  const targets: string[] = [pkg.main, pkg.module, pkg.types, pkg.unpkg, pkg.jsdelivr, pkg.customElements, ...Object.values(pkg.bin as Record<string, string>)];
+  const walk = (value: unknown): void => {
+    if (typeof value === 'string') targets.push(value);
+    else if (value && typeof value === 'object') Object.values(value).forEach(walk);
+  };
+  walk(pkg.exports);
+  return [...new Set(targets.map((path) => path.replace(/^\.\//, '')))];
+}
+
+test('the package holds no tests, demo, sources or source maps', () => {
+  const files = packedFiles();
+  assert.ok(files.length > 20, `npm pack lists ${files.length} files: run \`npm run build\` first`);
+  const unwanted = files.filter((path) => /(^|\/)(test|tests|demo|node_modules|examples)\//.test(path) || /\.test\.|\.map$|\.tsbuildinfo$/.test(path) || (/\.ts$/.test(path) && !path.endsWith('.d.ts')));
+  assert.deepEqual(unwanted, []);
+});
+
+test('every file package.json points at is in the package: the manifest, the types, the CDN bundle, the bin', () => {
+  const files = new Set(packedFiles());
+  const targets = pointedAt();
+  for (const must of ['custom-elements.json', 'dist/index.d.ts', 'dist/define.d.ts', 'dist/cdn/session-security.js', pkg.bin['session-security-check'].replace(/^\.\//, '')]) {
+    assert.ok(targets.includes(must), `package.json points at ${must}`);
+  }
+  assert.deepEqual(
+    targets.filter((path) => !files.has(path)),
+    [],
+    'files package.json names but npm pack leaves out',
+  );
+  assert.ok(files.has('dist/events.d.ts'), 'the event detail types');
+  // The bin runs with node: a shebang on the first line.
+  assert.match(readFileSync(new URL(pkg.bin['session-security-check'], `file://${root}`), 'utf8'), /^#!\/usr\/bin\/env node\n/);
+});
+
+test('the manifest in the package describes <session-security>', () => {
+  const manifest = JSON.parse(readFileSync(new URL('custom-elements.json', `file://${root}`), 'utf8'));
+  const tags = manifest.modules.flatMap((mod: { declarations?: Array<{ tagName?: string }> }) => mod.declarations ?? []).map((d: { tagName?: string }) => d.tagName);
+  assert.ok(tags.includes('session-security'));
+  // Its module paths are files of the package, not the sources.
+  const files = new Set(packedFiles());
+  for (const mod of manifest.modules as Array<{ path: string }>) assert.ok(files.has(mod.path), `manifest module ${mod.path} is in the package`);
+});
+
+test('installing it pulls in only what runs: lit, and no type packages', () => {
+  assert.deepEqual(Object.keys(pkg.dependencies ?? {}), ['lit']);
+  assert.equal(pkg.peerDependencies, undefined);
+});
