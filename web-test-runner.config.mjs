@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { testBrowsers } from './test-browsers.mjs';
+import { testBrowsers } from './test/browsers/select.mjs';
 import { wheelCommand } from './test/browsers/wheel-command.mjs';
 
 const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
@@ -62,6 +62,6 @@ export default {
   testFramework: { config: { timeout: 10000 } },
   plugins: [esbuildPlugin({ ts: true, tsconfig }), wheelCommand()],
   middleware: [mswWorker(), strictCsp()],
-  // Chromium, Firefox ESR and WebKitGTK; BROWSERS=chromium,firefox,webkit selects (test-browsers.mjs).
+  // Chromium, Firefox ESR and WebKitGTK; BROWSERS=chromium,firefox,webkit selects (test/browsers/select.mjs).
   browsers: testBrowsers(),
 };

@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer-core';
+import { CHROMIUM } from '../../test/browsers/paths.mjs';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const HOST = '127.0.0.1';
-const CHROMIUM = '/usr/bin/chromium';
 
 export const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 export const median = (values) => {

@@ -21,13 +21,13 @@ import type { AddressInfo } from 'node:net';
 import puppeteer, { type Browser, type Page, type Target } from 'puppeteer-core';
 import { startDemo, type DemoServer } from '../../demo/server.js';
 import { defaultRoot } from '../../demo/static.js';
+import { CHROMIUM } from '../browsers/paths.mjs';
 
 // This file compiles without the DOM lib (tsconfig.server.json). Functions passed to
 // page.evaluate run in the page, where these exist.
 declare const window: any;
 declare const sinon: any;
 
-export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const SINON = join(defaultRoot(), 'node_modules', 'sinon', 'pkg', 'sinon.js');
 
 /** How long any single wait may take, in real time. */
