@@ -61,7 +61,8 @@ export function macrotask(): Promise<void> {
 /**
  * Waits, in real macrotasks, until `condition` holds: for work outside the fake clock
  * (the service worker, Web Locks, messages between frames). Never advances fake time.
- * The limit is real time: 5 s.
+ * The limit is real time: 5 s. Not the Node-side until (test/browsers/until.mjs), which
+ * polls on setTimeout: here sinon fakes that, so this one runs in the page on macrotasks.
  */
 export async function until(condition: () => boolean, what = 'condition'): Promise<void> {
   const limit = realNow() + 5000;

@@ -8,6 +8,9 @@ import { join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM } from '../../test/browsers/paths.mjs';
+import { until } from '../../test/browsers/until.mjs';
+
+export { until };
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const HOST = '127.0.0.1';
@@ -28,17 +31,6 @@ export async function within(ms, what, promise) {
   } finally {
     clearTimeout(timer);
   }
-}
-
-/** Polls `check` (sync or async) until it returns a truthy value; bounded by time and count. */
-export async function until(what, check, { timeout = 10_000, every = 50 } = {}) {
-  const end = Date.now() + timeout;
-  for (let i = 0; i < Math.ceil(timeout / every) + 1 && Date.now() <= end; i++) {
-    const value = await check();
-    if (value) return value;
-    await sleep(every);
-  }
-  throw new Error(`${what}: not within ${timeout} ms`);
 }
 
 // ---------------------------------------------------------------------------------------

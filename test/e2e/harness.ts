@@ -22,6 +22,9 @@ import puppeteer, { type Browser, type Page, type Target } from 'puppeteer-core'
 import { startDemo, type DemoServer } from '../../demo/server.js';
 import { defaultRoot } from '../../demo/static.js';
 import { CHROMIUM } from '../browsers/paths.mjs';
+import { until } from '../browsers/until.mjs';
+
+export { until };
 
 // This file compiles without the DOM lib (tsconfig.server.json). Functions passed to
 // page.evaluate run in the page, where these exist.
@@ -33,33 +36,12 @@ const SINON = join(defaultRoot(), 'node_modules', 'sinon', 'pkg', 'sinon.js');
 /** How long any single wait may take, in real time. */
 export const WAIT_MS = 10_000;
 
-const realDelay = (ms: number) => new Promise((done) => setTimeout(done, ms));
-
 /** Fails with a message that says what to install, instead of puppeteer's spawn error. */
 export function requireChromium(): void {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `The end-to-end tests need Chromium at ${CHROMIUM}, which is missing. Install it with \`apt-get install chromium\` (Debian), or point CHROMIUM_PATH at a Chromium binary.`,
     );
-  }
-}
-
-type Truthy<T> = Exclude<T, false | 0 | '' | null | undefined>;
-
-/** Polls `check` (from Node, with real timers: the page's are fake) until it returns a truthy value. */
-export async function until<T>(what: string, check: () => Promise<T>, timeout = WAIT_MS): Promise<Truthy<T>> {
-  const deadline = Date.now() + timeout;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await check();
-      if (value) return value as Truthy<T>;
-      last = value;
-    } catch (error) {
-      last = error; // e.g. the execution context went away during a navigation: try again
-    }
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeout} ms waiting for ${what} (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`);
-    await realDelay(50);
   }
 }
 
