@@ -7,6 +7,7 @@ import { fixtureCleanup } from '@open-wc/testing';
 import { setupWorker } from 'msw/browser';
 import { http, HttpResponse, delay, type HttpResponseResolver } from 'msw';
 import { stub, useFakeTimers, type SinonFakeTimers, type SinonStub } from 'sinon';
+import type { SessionSecurity } from '../src/session-security.js';
 
 export const worker = setupWorker();
 
@@ -109,6 +110,19 @@ export function record<T = unknown>(target: EventTarget, type: string): CustomEv
   const events: CustomEvent<T>[] = [];
   target.addEventListener(type, (event) => events.push(event as CustomEvent<T>));
   return events;
+}
+
+/** The element's dialog, in its shadow root. */
+export const dialogOf = (el: SessionSecurity): HTMLDialogElement => el.shadowRoot!.querySelector('dialog')!;
+
+/**
+ * Idle for `seconds` (default: the element's warn-after) on the fake clock, until the
+ * warning shows (the server saw no other activity) and the dialog is rendered.
+ */
+export async function warned(clock: SinonFakeTimers, el: SessionSecurity, seconds = el.warnAfter): Promise<void> {
+  await clock.tickAsync(seconds * 1000);
+  await until(() => el.controller.phase === 'warning', 'warning');
+  await el.updateComplete;
 }
 
 /** Waits until some tab holds the leader lock of `pingUrl` (granted asynchronously, outside the fake clock). */
