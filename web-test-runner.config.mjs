@@ -27,8 +27,7 @@ function mswWorker() {
  */
 function strictCsp() {
   const policy = (nonce, trustedTypes) =>
-    `default-src 'self'; script-src 'nonce-${nonce}' 'strict-dynamic'; style-src 'self'; object-src 'none'; base-uri 'none'; ` +
-    `require-trusted-types-for 'script'; trusted-types ${trustedTypes}`;
+    `default-src 'self'; script-src 'nonce-${nonce}' 'strict-dynamic'; style-src 'self'; object-src 'none'; base-uri 'none'; ` + `require-trusted-types-for 'script'; trusted-types ${trustedTypes}`;
   return async (context, next) => {
     if (context.path === '/csp/ping') {
       context.type = 'json';

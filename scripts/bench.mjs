@@ -82,7 +82,10 @@ const watchdog = setTimeout(async () => {
   await cleanup();
   process.exit(1);
 }, LIMIT_MS);
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+]) {
   process.once(signal, async () => {
     await cleanup();
     process.exit(code);

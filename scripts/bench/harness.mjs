@@ -174,7 +174,7 @@ export async function startDemoServer({ warnAfter, expireAfter }) {
   try {
     ({ startDemo } = await import(pathToFileURL(file).href));
   } catch (error) {
-    throw new Error(`cannot load ${file} (run \`npm run build\`): ${error.message}`);
+    throw new Error(`cannot load ${file} (run \`npm run build\`): ${error.message}`, { cause: error });
   }
   const server = await startDemo({ port: 0, host: HOST, warnAfter, expireAfter, root: ROOT });
   onCleanup(

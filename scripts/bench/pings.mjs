@@ -125,11 +125,7 @@ async function cycleFromLoad(browser, demo, tabs) {
       }
       if (i < tabs - 1) await sleep(1000 + Math.random() * 1000);
     }
-    await until(
-      'every tab to expire',
-      async () => (await Promise.all(pages.map((page) => afterExpiry(page, '/cdn')))).every(Boolean),
-      { timeout: (CYCLE.expireAfter + 20) * 1000, every: 100 },
-    );
+    await until('every tab to expire', async () => (await Promise.all(pages.map((page) => afterExpiry(page, '/cdn')))).every(Boolean), { timeout: (CYCLE.expireAfter + 20) * 1000, every: 100 });
     await sleep(500); // a late ping would still count
     const pings = ours().slice(before);
     const warned = new Set(log.events.filter((e) => e.type === 'warn').map((e) => e.tab)).size;
@@ -161,7 +157,12 @@ async function pingsPerCycle({ browser, report }) {
   const at = five.expires.map((e) => e.at);
   const spread = Math.max(...at) - Math.min(...at);
   const leader = five.expires.find((e) => e.cause === 'local');
-  const relative = leader ? five.expires.filter((e) => e !== leader).map((e) => `${e.tab} ${(e.at - leader.at).toFixed(1)}`).join(', ') : 'no tab expired on its own answer';
+  const relative = leader
+    ? five.expires
+        .filter((e) => e !== leader)
+        .map((e) => `${e.tab} ${(e.at - leader.at).toFixed(1)}`)
+        .join(', ')
+    : 'no tab expired on its own answer';
   say(`  natural expiry: ${leader ? `${leader.tab} learned it from the server; others, ms after it: ${relative}` : relative}; first to last ${ms(spread)}`);
   report('naturalExpiry', ms(spread), spread <= 100);
 }

@@ -69,13 +69,19 @@ async function pointerCost({ browser, site, report }) {
     const seen = (await lastActivity()) > lastBefore;
     const med = Object.fromEntries(Object.entries(times).map(([name, values]) => [name, median(values)]));
     const ns = (total) => ((total / POINTER_EVENTS) * 1e6).toFixed(0);
-    for (const [name, label] of [['plain', 'without the element'], ['element', 'with the element'], ['noop', 'no element, empty listener']]) {
+    for (const [name, label] of [
+      ['plain', 'without the element'],
+      ['element', 'with the element'],
+      ['noop', 'no element, empty listener'],
+    ]) {
       say(`  ${label.padEnd(27)} ${times[name].map((t) => t.toFixed(1)).join(', ')} ms (median ${ms(med[name])}, ${ns(med[name])} ns/event)`);
     }
     const overhead = ((med.element - med.plain) / med.plain) * 100;
     const perEvent = ((med.element - med.plain) / POINTER_EVENTS) * 1e6;
     const noop = ((med.noop - med.plain) / med.plain) * 100;
-    say(`  the element: ${overhead >= 0 ? '+' : ''}${overhead.toFixed(1)} %, ${perEvent.toFixed(0)} ns per event; an empty listener alone: ${noop >= 0 ? '+' : ''}${noop.toFixed(1)} %, ${ns(med.noop - med.plain)} ns per event`);
+    say(
+      `  the element: ${overhead >= 0 ? '+' : ''}${overhead.toFixed(1)} %, ${perEvent.toFixed(0)} ns per event; an empty listener alone: ${noop >= 0 ? '+' : ''}${noop.toFixed(1)} %, ${ns(med.noop - med.plain)} ns per event`,
+    );
     const paired = (values) => `${((median(values) - 1) * 100).toFixed(1)} %`;
     say(`  cross-check, median of the ${ratios.element.length} paired batches: the element ${paired(ratios.element)}, an empty listener ${paired(ratios.noop)}`);
     say(`  the element saw the events: ${seen ? 'yes' : 'NO'}`);

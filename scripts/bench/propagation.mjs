@@ -42,10 +42,14 @@ async function measurePropagation({ browser, report }) {
       }
     };
     const bothWarn = () =>
-      until('both tabs to warn', async () => {
-        const states = await Promise.all([tabs.A.evaluate(elementState), tabs.B.evaluate(elementState)]);
-        return states.every((state) => state?.phase === 'warning' && state.button);
-      }, { timeout: PROPAGATION.warnAfter * 1000 + 5000, every: 20 });
+      until(
+        'both tabs to warn',
+        async () => {
+          const states = await Promise.all([tabs.A.evaluate(elementState), tabs.B.evaluate(elementState)]);
+          return states.every((state) => state?.phase === 'warning' && state.button);
+        },
+        { timeout: PROPAGATION.warnAfter * 1000 + 5000, every: 20 },
+      );
     const next = (tab, type, mark) => log.events.find((e, i) => i >= mark && e.tab === tab && e.type === type);
 
     // Extend: both tabs show the warning; "Stay signed in" is clicked in A, then in B.
@@ -79,10 +83,14 @@ async function measurePropagation({ browser, report }) {
         document.querySelector('session-security').extend();
         return at;
       });
-      const [a, b] = await until('both tabs to expire', () => {
-        const both = [next('A', 'expire', mark), next('B', 'expire', mark)];
-        return both.every(Boolean) && both;
-      }, { timeout: 5000, every: 5 });
+      const [a, b] = await until(
+        'both tabs to expire',
+        () => {
+          const both = [next('A', 'expire', mark), next('B', 'expire', mark)];
+          return both.every(Boolean) && both;
+        },
+        { timeout: 5000, every: 5 },
+      );
       // The tab that got the answer shares it before acting on it: the other tab's event
       // may come first, so the difference is signed.
       const own = [a, b].find((e) => e.cause === 'local');

@@ -87,7 +87,10 @@ async function wakeUps({ browser, site, report }) {
     if (site.state.pings) say(`  note: the element pinged ${site.state.pings} time(s)`);
 
     const worst = Math.max(realPerMinute, virtualFired ?? 0);
-    const measured = virtualFired === undefined ? `${realPerMinute.toFixed(0)}/min (real ${REAL_WINDOW_MS / 1000} s x${60_000 / REAL_WINDOW_MS})` : `${virtualFired}/min virtual, ${realFired} in ${REAL_WINDOW_MS / 1000} s real`;
+    const measured =
+      virtualFired === undefined
+        ? `${realPerMinute.toFixed(0)}/min (real ${REAL_WINDOW_MS / 1000} s x${60_000 / REAL_WINDOW_MS})`
+        : `${virtualFired}/min virtual, ${realFired} in ${REAL_WINDOW_MS / 1000} s real`;
     report('wakeUps', measured, worst === 0);
   } finally {
     await within(10_000, 'closing the context', context.close()).catch(() => {});

@@ -95,7 +95,10 @@ const launchers = {
  * browser's binary is missing.
  */
 export function testBrowsers(names = process.env.BROWSERS) {
-  const wanted = (names ?? '').split(',').map((n) => n.trim().toLowerCase()).filter(Boolean);
+  const wanted = (names ?? '')
+    .split(',')
+    .map((n) => n.trim().toLowerCase())
+    .filter(Boolean);
   const selected = wanted.length ? [...new Set(wanted)] : ALL;
   const unknown = selected.filter((n) => !ALL.includes(n));
   if (unknown.length) fail(`unknown browser ${unknown.join(', ')} in BROWSERS; use a comma list of ${ALL.join(', ')}`);

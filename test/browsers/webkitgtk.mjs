@@ -126,7 +126,7 @@ export class WebKitGtkLauncher extends WebdriverLauncher {
         return;
       } catch (error) {
         await this.stopChild(driver);
-        if (attempt >= 3) throw new Error(`${error.message}: ${driver.stderrTail()}`);
+        if (attempt >= 3) throw new Error(`${error.message}: ${driver.stderrTail()}`, { cause: error });
       }
     }
   }

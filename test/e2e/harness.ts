@@ -39,9 +39,7 @@ export const WAIT_MS = 10_000;
 /** Fails with a message that says what to install, instead of puppeteer's spawn error. */
 export function requireChromium(): void {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `The end-to-end tests need Chromium at ${CHROMIUM}, which is missing. Install it with \`apt-get install chromium\` (Debian), or point CHROMIUM_PATH at a Chromium binary.`,
-    );
+    throw new Error(`The end-to-end tests need Chromium at ${CHROMIUM}, which is missing. Install it with \`apt-get install chromium\` (Debian), or point CHROMIUM_PATH at a Chromium binary.`);
   }
 }
 
@@ -89,8 +87,8 @@ export class E2E {
     let server: DemoServer | undefined;
     let browser: Browser | undefined;
     try {
-      let e2e: E2E | undefined;
-      const now = () => e2e!.time;
+      // The server reads the clock only once it serves requests, after e2e is made below.
+      const now = () => e2e.time;
       server = await startDemo({ port: 0, host: '127.0.0.1', ...times, now });
       const { port } = server.address() as AddressInfo;
       browser = await puppeteer.launch({
@@ -101,7 +99,7 @@ export class E2E {
         timeout: WAIT_MS,
         protocolTimeout: 20_000,
       });
-      e2e = new E2E(server, `http://127.0.0.1:${port}`, browser, dataDir);
+      const e2e = new E2E(server, `http://127.0.0.1:${port}`, browser, dataDir);
       return e2e;
     } catch (error) {
       await browser?.close().catch(() => {});

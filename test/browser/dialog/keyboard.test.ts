@@ -85,7 +85,7 @@ describe('<session-security> dialog accessibility: keyboard', () => {
   });
 
   describe('Tab while warning', () => {
-    it('moves between the dialog\'s buttons without extending, never to the page behind', async () => {
+    it("moves between the dialog's buttons without extending, never to the page behind", async () => {
       servePing(echo);
       const { el, pageInput, pageButton } = await mount();
       pageInput.focus();

@@ -46,7 +46,10 @@ describe('<session-security> dialog accessibility: presentation', () => {
         ['::backdrop', getComputedStyle(dialog, '::backdrop')],
         ['button', getComputedStyle(dialog.querySelector('button')!)],
       ] as const) {
-        expect(style.transitionDuration.split(',').every((d) => parseFloat(d) === 0), `${what} transition-duration ${style.transitionDuration}`).to.equal(true);
+        expect(
+          style.transitionDuration.split(',').every((d) => parseFloat(d) === 0),
+          `${what} transition-duration ${style.transitionDuration}`,
+        ).to.equal(true);
         expect(style.animationName, `${what} animation`).to.equal('none');
       }
       el.extend();

@@ -11,9 +11,7 @@ describe('<session-security> dialog accessibility: text', () => {
   it('each locale: its own title and a duration in its own plural, from the lang of an ancestor', async () => {
     const elements: Record<string, SessionSecurity> = {};
     const root = await fixture<HTMLDivElement>(html`<div>
-      ${LOCALES.map(
-        (locale) => html`<section lang=${locale}><div><session-security user="u1" ping-url=${`${PING}/${locale}`} warn-after="60" expire-after="360"></session-security></div></section>`,
-      )}
+      ${LOCALES.map((locale) => html`<section lang=${locale}><div><session-security user="u1" ping-url=${`${PING}/${locale}`} warn-after="60" expire-after="360"></session-security></div></section>`)}
     </div>`);
     for (const locale of LOCALES) {
       servePing(echo, `${PING}/${locale}`);
