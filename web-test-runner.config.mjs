@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { testBrowsers } from './test-browsers.mjs';
+import { testBrowsers } from './test/browsers/select.mjs';
 import { wheelCommand } from './test/browsers/wheel-command.mjs';
 
 const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
@@ -27,8 +27,7 @@ function mswWorker() {
  */
 function strictCsp() {
   const policy = (nonce, trustedTypes) =>
-    `default-src 'self'; script-src 'nonce-${nonce}' 'strict-dynamic'; style-src 'self'; object-src 'none'; base-uri 'none'; ` +
-    `require-trusted-types-for 'script'; trusted-types ${trustedTypes}`;
+    `default-src 'self'; script-src 'nonce-${nonce}' 'strict-dynamic'; style-src 'self'; object-src 'none'; base-uri 'none'; ` + `require-trusted-types-for 'script'; trusted-types ${trustedTypes}`;
   return async (context, next) => {
     if (context.path === '/csp/ping') {
       context.type = 'json';
@@ -62,6 +61,6 @@ export default {
   testFramework: { config: { timeout: 10000 } },
   plugins: [esbuildPlugin({ ts: true, tsconfig }), wheelCommand()],
   middleware: [mswWorker(), strictCsp()],
-  // Chromium, Firefox ESR and WebKitGTK; BROWSERS=chromium,firefox,webkit selects (test-browsers.mjs).
+  // Chromium, Firefox ESR and WebKitGTK; BROWSERS=chromium,firefox,webkit selects (test/browsers/select.mjs).
   browsers: testBrowsers(),
 };

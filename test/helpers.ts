@@ -7,6 +7,7 @@ import { fixtureCleanup } from '@open-wc/testing';
 import { setupWorker } from 'msw/browser';
 import { http, HttpResponse, delay, type HttpResponseResolver } from 'msw';
 import { stub, useFakeTimers, type SinonFakeTimers, type SinonStub } from 'sinon';
+import type { SessionSecurity } from '../src/session-security.js';
 
 export const worker = setupWorker();
 
@@ -61,7 +62,8 @@ export function macrotask(): Promise<void> {
 /**
  * Waits, in real macrotasks, until `condition` holds: for work outside the fake clock
  * (the service worker, Web Locks, messages between frames). Never advances fake time.
- * The limit is real time: 5 s.
+ * The limit is real time: 5 s. Not the Node-side until (test/browsers/until.mjs), which
+ * polls on setTimeout: here sinon fakes that, so this one runs in the page on macrotasks.
  */
 export async function until(condition: () => boolean, what = 'condition'): Promise<void> {
   const limit = realNow() + 5000;
@@ -108,6 +110,19 @@ export function record<T = unknown>(target: EventTarget, type: string): CustomEv
   const events: CustomEvent<T>[] = [];
   target.addEventListener(type, (event) => events.push(event as CustomEvent<T>));
   return events;
+}
+
+/** The element's dialog, in its shadow root. */
+export const dialogOf = (el: SessionSecurity): HTMLDialogElement => el.shadowRoot!.querySelector('dialog')!;
+
+/**
+ * Idle for `seconds` (default: the element's warn-after) on the fake clock, until the
+ * warning shows (the server saw no other activity) and the dialog is rendered.
+ */
+export async function warned(clock: SinonFakeTimers, el: SessionSecurity, seconds = el.warnAfter): Promise<void> {
+  await clock.tickAsync(seconds * 1000);
+  await until(() => el.controller.phase === 'warning', 'warning');
+  await el.updateComplete;
 }
 
 /** Waits until some tab holds the leader lock of `pingUrl` (granted asynchronously, outside the fake clock). */

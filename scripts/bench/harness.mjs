@@ -7,10 +7,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer-core';
+import { CHROMIUM } from '../../test/browsers/paths.mjs';
+import { until } from '../../test/browsers/until.mjs';
+
+export { until };
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const HOST = '127.0.0.1';
-const CHROMIUM = '/usr/bin/chromium';
 
 export const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 export const median = (values) => {
@@ -28,17 +31,6 @@ export async function within(ms, what, promise) {
   } finally {
     clearTimeout(timer);
   }
-}
-
-/** Polls `check` (sync or async) until it returns a truthy value; bounded by time and count. */
-export async function until(what, check, { timeout = 10_000, every = 50 } = {}) {
-  const end = Date.now() + timeout;
-  for (let i = 0; i < Math.ceil(timeout / every) + 1 && Date.now() <= end; i++) {
-    const value = await check();
-    if (value) return value;
-    await sleep(every);
-  }
-  throw new Error(`${what}: not within ${timeout} ms`);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -182,7 +174,7 @@ export async function startDemoServer({ warnAfter, expireAfter }) {
   try {
     ({ startDemo } = await import(pathToFileURL(file).href));
   } catch (error) {
-    throw new Error(`cannot load ${file} (run \`npm run build\`): ${error.message}`);
+    throw new Error(`cannot load ${file} (run \`npm run build\`): ${error.message}`, { cause: error });
   }
   const server = await startDemo({ port: 0, host: HOST, warnAfter, expireAfter, root: ROOT });
   onCleanup(

@@ -8,7 +8,7 @@ import { expect } from '@open-wc/testing';
 import type { SinonFakeTimers, SinonStub } from 'sinon';
 import '../../src/define.js';
 import type { SessionSecurity } from '../../src/session-security.js';
-import { macrotask, setUpElementTest, tearDownElementTest, until, untilLeader } from '../helpers.js';
+import { macrotask, setUpElementTest, tearDownElementTest, until, untilLeader, warned } from '../helpers.js';
 
 const PING = '/csp/ping';
 
@@ -29,12 +29,6 @@ describe('<session-security> under a strict CSP', () => {
     tearDownElementTest({ clock, navigate });
   });
 
-  /** Idle until the warning shows (the echo server saw no other activity) and the dialog is rendered. */
-  const warned = async () => {
-    await clock.tickAsync(540_000);
-    await until(() => el.controller.phase === 'warning', 'warning');
-    await el.updateComplete;
-  };
 
   it('runs on a page under the policy: an inline style attribute is refused', () => {
     const p = document.createElement('p');
@@ -52,7 +46,7 @@ describe('<session-security> under a strict CSP', () => {
   });
 
   it('shows the warning after warn-after', async () => {
-    await warned();
+    await warned(clock, el);
     expect(el.shadowRoot!.querySelector('dialog')!.open).to.equal(true);
   });
 
@@ -65,7 +59,7 @@ describe('<session-security> under a strict CSP', () => {
     const onViolation = (v: SecurityPolicyViolationEvent) => violations.push(`${v.effectiveDirective}: ${v.blockedURI} ${v.sample}`);
     document.addEventListener('securitypolicyviolation', onViolation);
     try {
-      await warned();
+      await warned(clock, el);
       await macrotask(); // violation events come in a task of their own
       expect(violations).to.deep.equal([]);
     } finally {

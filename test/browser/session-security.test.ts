@@ -4,7 +4,7 @@ import { stub, type SinonFakeTimers, type SinonStub } from 'sinon';
 import { executeServerCommand, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { SessionSecurity } from '../../src/session-security.js';
-import { PING, echo, macrotask, record, servePing, startWorker, until, untilLeader, worker, setUpElementTest, tearDownElementTest } from '../helpers.js';
+import { PING, dialogOf, echo, macrotask, record, servePing, startWorker, until, untilLeader, warned, worker, setUpElementTest, tearDownElementTest } from '../helpers.js';
 
 const PING2 = `${PING}/2`;
 
@@ -24,14 +24,7 @@ describe('<session-security>', () => {
     await untilLeader();
     return el;
   };
-  const dialog = (el: SessionSecurity) => el.shadowRoot!.querySelector('dialog')!;
   const pageHidden = () => getComputedStyle(document.body).visibility === 'hidden';
-  /** Idle until the warning shows (the server saw no other activity) and the dialog is rendered. */
-  const warned = async (el: SessionSecurity) => {
-    await clock.tickAsync(el.warnAfter * 1000);
-    await until(() => el.controller.phase === 'warning', 'warning');
-    await el.updateComplete;
-  };
 
   it('warns after warn-after when the server saw no other activity, with an accessible dialog', async () => {
     const pings = servePing(echo);
@@ -41,7 +34,7 @@ describe('<session-security>', () => {
     await until(() => warnings.length === 1, 'warn event');
     await el.updateComplete;
     expect(pings.idleFor).to.deep.equal([540]);
-    const d = dialog(el);
+    const d = dialogOf(el);
     expect(d.open).to.equal(true);
     expect(d.getAttribute('role')).to.equal('alertdialog');
     expect(d.querySelector(`#${d.getAttribute('aria-labelledby')}`)!.textContent).to.contain('about to expire');
@@ -73,7 +66,7 @@ describe('<session-security>', () => {
     await clock.tickAsync(540_000);
     await until(() => el.controller.last === Date.now() - 30_000, 'adoption');
     expect(warnings).to.have.length(0);
-    expect(dialog(el).open).to.equal(false);
+    expect(dialogOf(el).open).to.equal(false);
     expect(pings.idleFor).to.deep.equal([540]);
   });
 
@@ -88,8 +81,8 @@ describe('<session-security>', () => {
     expect(pageHidden()).to.equal(true);
     expect(navigate.calledOnceWithExactly(new URL('/login/', location.href).href)).to.equal(true);
     await el.updateComplete;
-    expect(dialog(el).open, 'the signed-out message stays visible').to.equal(true);
-    expect(getComputedStyle(dialog(el)).visibility).to.equal('visible');
+    expect(dialogOf(el).open, 'the signed-out message stays visible').to.equal(true);
+    expect(getComputedStyle(dialogOf(el)).visibility).to.equal('visible');
   });
 
   it('reloads when no return-to-url is set, and does nothing when the expire event is cancelled', async () => {
@@ -256,7 +249,7 @@ describe('<session-security>', () => {
     expect(extensions).to.have.length(1);
     await until(() => pings.idleFor.length === 2, 'extend ping');
     await el.updateComplete;
-    expect(dialog(el).open).to.equal(false);
+    expect(dialogOf(el).open).to.equal(false);
     expect(pings.idleFor).to.deep.equal([540, 0]);
   });
 
@@ -264,8 +257,8 @@ describe('<session-security>', () => {
     const pings = servePing(echo);
     const el = await mount();
     el.logoutUrl = '/logout';
-    await warned(el);
-    const d = dialog(el);
+    await warned(clock, el);
+    const d = dialogOf(el);
     const box = d.getBoundingClientRect();
     // A corner of the dialog's padding: inside the box, on no control.
     const inside: [number, number] = [Math.ceil(box.left) + 4, Math.ceil(box.top) + 4];
@@ -290,7 +283,7 @@ describe('<session-security>', () => {
   it('extends on a pointer move outside the dialog box', async () => {
     const pings = servePing(echo);
     const el = await mount();
-    await warned(el);
+    await warned(clock, el);
     await sendMouse({ type: 'move', position: [2, 2] });
     expect(el.controller.phase).to.equal('active');
     await until(() => pings.idleFor.length === 2, 'extend ping');
@@ -299,12 +292,12 @@ describe('<session-security>', () => {
   it('extends from the button and from Escape', async () => {
     const pings = servePing(echo);
     const el = await mount();
-    await warned(el);
-    dialog(el).querySelector('button')!.click();
+    await warned(clock, el);
+    dialogOf(el).querySelector('button')!.click();
     expect(el.controller.phase).to.equal('active');
     await until(() => pings.idleFor.length === 2, 'extend ping');
-    await warned(el);
-    dialog(el).dispatchEvent(new Event('cancel', { cancelable: true }));
+    await warned(clock, el);
+    dialogOf(el).dispatchEvent(new Event('cancel', { cancelable: true }));
     expect(el.controller.phase).to.equal('active');
     // Let the extend ping land here, not in the next test's handler.
     await until(() => pings.idleFor.length === 4, 'second extend ping');

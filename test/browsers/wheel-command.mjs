@@ -18,9 +18,7 @@ export function wheelCommand() {
         return true;
       }
       if (browser.type === 'webdriver') {
-        await browser.driverManager.performActions(session.id, [
-          { type: 'wheel', id: 'wheel', actions: [{ type: 'scroll', x, y, deltaX: 0, deltaY, origin: 'viewport' }] },
-        ]);
+        await browser.driverManager.performActions(session.id, [{ type: 'wheel', id: 'wheel', actions: [{ type: 'scroll', x, y, deltaX: 0, deltaY, origin: 'viewport' }] }]);
         return true;
       }
       throw new Error(`wheel is not supported for ${browser.type}`);

@@ -21,45 +21,25 @@ import type { AddressInfo } from 'node:net';
 import puppeteer, { type Browser, type Page, type Target } from 'puppeteer-core';
 import { startDemo, type DemoServer } from '../../demo/server.js';
 import { defaultRoot } from '../../demo/static.js';
+import { CHROMIUM } from '../browsers/paths.mjs';
+import { until } from '../browsers/until.mjs';
+
+export { until };
 
 // This file compiles without the DOM lib (tsconfig.server.json). Functions passed to
 // page.evaluate run in the page, where these exist.
 declare const window: any;
 declare const sinon: any;
 
-export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const SINON = join(defaultRoot(), 'node_modules', 'sinon', 'pkg', 'sinon.js');
 
 /** How long any single wait may take, in real time. */
 export const WAIT_MS = 10_000;
 
-const realDelay = (ms: number) => new Promise((done) => setTimeout(done, ms));
-
 /** Fails with a message that says what to install, instead of puppeteer's spawn error. */
 export function requireChromium(): void {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `The end-to-end tests need Chromium at ${CHROMIUM}, which is missing. Install it with \`apt-get install chromium\` (Debian), or point CHROMIUM_PATH at a Chromium binary.`,
-    );
-  }
-}
-
-type Truthy<T> = Exclude<T, false | 0 | '' | null | undefined>;
-
-/** Polls `check` (from Node, with real timers: the page's are fake) until it returns a truthy value. */
-export async function until<T>(what: string, check: () => Promise<T>, timeout = WAIT_MS): Promise<Truthy<T>> {
-  const deadline = Date.now() + timeout;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await check();
-      if (value) return value as Truthy<T>;
-      last = value;
-    } catch (error) {
-      last = error; // e.g. the execution context went away during a navigation: try again
-    }
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeout} ms waiting for ${what} (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`);
-    await realDelay(50);
+    throw new Error(`The end-to-end tests need Chromium at ${CHROMIUM}, which is missing. Install it with \`apt-get install chromium\` (Debian), or point CHROMIUM_PATH at a Chromium binary.`);
   }
 }
 
@@ -107,8 +87,8 @@ export class E2E {
     let server: DemoServer | undefined;
     let browser: Browser | undefined;
     try {
-      let e2e: E2E | undefined;
-      const now = () => e2e!.time;
+      // The server reads the clock only once it serves requests, after e2e is made below.
+      const now = () => e2e.time;
       server = await startDemo({ port: 0, host: '127.0.0.1', ...times, now });
       const { port } = server.address() as AddressInfo;
       browser = await puppeteer.launch({
@@ -119,7 +99,7 @@ export class E2E {
         timeout: WAIT_MS,
         protocolTimeout: 20_000,
       });
-      e2e = new E2E(server, `http://127.0.0.1:${port}`, browser, dataDir);
+      const e2e = new E2E(server, `http://127.0.0.1:${port}`, browser, dataDir);
       return e2e;
     } catch (error) {
       await browser?.close().catch(() => {});

@@ -64,7 +64,7 @@ describe('signing out with the demo header form (headless Chromium, reference se
       assert.equal(leaving.url(), `${e2e.base}/login`);
       assert.equal(e2e.server.security.store.size, 0, 'signed out on the server');
 
-      await until('the other tab hidden', () => hidden(other), Math.max(0, REACH_MS - (Date.now() - started)));
+      await until('the other tab hidden', () => hidden(other), { timeout: Math.max(0, REACH_MS - (Date.now() - started)) });
       assert.equal((await other.evaluate(() => window.__expired))?.reason, 'revoked');
       // Each tab pinged once as it loaded; none since: the sign-out itself reached the tab.
       assert.equal(e2e.pingCount(), before, 'no ping told it');

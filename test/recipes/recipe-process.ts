@@ -106,6 +106,6 @@ export async function startServer(recipe: Recipe, env: NodeJS.ProcessEnv, port: 
     }
   } catch (error) {
     await server.stop();
-    throw new Error(`${(error as Error).message}; its output:\n${output}`);
+    throw new Error(`${(error as Error).message}; its output:\n${output}`, { cause: error });
   }
 }

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { readAnswer, send, type Answer } from '../../src/check/http.js';
-import { CHROMIUM, requireChromium } from '../e2e/harness.js';
+import { CHROMIUM } from '../browsers/paths.mjs';
+import { requireChromium } from '../e2e/harness.js';
 import { browserLock } from './browser-lock.js';
 import { signIn } from './sign-in.js';
 
