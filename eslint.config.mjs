@@ -24,7 +24,7 @@ export default tseslint.config(
     // These compile for Node without the DOM lib (tsconfig.server.json), yet pass
     // functions to page.evaluate that run in the page: `declare const window: any` and
     // the page objects they read are untyped on purpose.
-    files: ['test/e2e/**', 'test/recipes/**'],
+    files: ['test/e2e/**', 'test/recipes/**', 'test/frameworks/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
 );

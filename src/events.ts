@@ -52,5 +52,8 @@ export const SESSION_SECURITY_EVENTS = [
 
 declare global {
   // The one declaration of the element's events: listeners on any element type-check.
+  // An empty body is how a global interface is extended (the rule wants a type alias,
+  // which cannot merge into HTMLElementEventMap).
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface HTMLElementEventMap extends SessionSecurityEventMap {}
 }

@@ -10,7 +10,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { CHROMIUM, WAIT_MS, requireChromium } from '../e2e/harness.js';
+import { CHROMIUM } from '../browsers/paths.mjs';
+import { WAIT_MS, requireChromium } from '../e2e/harness.js';
 import { defaultRoot } from '../../demo/static.js';
 
 declare const window: any;
