@@ -19,6 +19,9 @@ export default {
           for (const declaration of mod.declarations ?? []) {
             // #private and protected members are no one's API.
             declaration.members = declaration.members?.filter((m) => !m.name.startsWith('#') && m.privacy !== 'private' && m.privacy !== 'protected');
+            // A dispatch under a computed name (the element's one typed #emit) has no name
+            // the analyzer can read; the JSDoc's @fires lists those events.
+            if (declaration.events) declaration.events = declaration.events.filter((event) => event.name);
           }
           for (const exported of mod.exports ?? []) if (exported.declaration.module) exported.declaration.module = published(exported.declaration.module);
         }
