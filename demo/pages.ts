@@ -1,5 +1,5 @@
 /** The demo's HTML: a sign-in page and the protected page, plain markup and a little CSS. */
-import type { Session } from '../src/server/index.js';
+import type { LiveSession as Session } from '../src/server/express-session.js';
 import { html, trusted, type Html } from './html.js';
 
 /** lit's bare specifiers, for the npm build in /dist/ (the CDN bundle has lit inside). */

@@ -10,13 +10,25 @@
  *
  * Demo accounts: alice / alice and bob / bob. It listens on 127.0.0.1 by default: with
  * published passwords it is not meant to be reachable from the network.
+ *
+ * Sessions are express-session's (on plain node:http: it is Connect middleware), with
+ * session-security's express-session integration on top. With REDIS_URL (and SECRET,
+ * shared by every process) both the sessions (connect-redis) and the activity
+ * (RedisActivityStore) live in Redis, so several processes serve the same sessions:
+ *
+ *   REDIS_URL=redis://127.0.0.1:6379 SECRET=... PORT=8001 node build/server/demo/server.js
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createSessionSecurity, safeEqual, type SessionSecurity } from '../src/server/index.js';
+import session from 'express-session';
+import { safeEqual, sendJson } from '../src/server/index.js';
+import { sessionSecurity, type ExpressSessionSecurity } from '../src/server/express-session.js';
+import { randomToken } from '../src/server/tokens.js';
+import type { ActivityStore } from '../src/server/activity.js';
+import { connectRedis } from './redis.js';
 import type { Html } from './html.js';
 import { loginPage, messagePage, protectedPage, signedInPage } from './pages.js';
 import { defaultRoot, isStatic, serveStatic } from './static.js';
@@ -45,11 +57,15 @@ export interface DemoOptions {
   now?: () => number;
   /** Repository root (dist/ and node_modules/ are served from it). */
   root?: string;
+  /** Keep sessions and activity in this Redis (redis://host:port), shared with other processes. */
+  redisUrl?: string;
+  /** Signs the session cookie and keys the opaque `user`; required with redisUrl (every process the same). */
+  secret?: string;
 }
 
 export interface DemoServer extends Server {
   /** The session machinery, for tests. */
-  security: SessionSecurity;
+  security: ExpressSessionSecurity;
 }
 
 class HttpError extends Error {
@@ -131,7 +147,7 @@ function sendPage(res: ServerResponse, status: number, page: (nonce: string) => 
   res.end(body);
 }
 
-function createApp(security: SessionSecurity, root: string) {
+function createApp(security: ExpressSessionSecurity, root: string) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = url.pathname;
@@ -160,7 +176,7 @@ function createApp(security: SessionSecurity, root: string) {
       if (!validUser(username, form.get('password') ?? '')) {
         return sendPage(res, 401, (nonce) => loginPage({ nonce, next, error: 'Unknown user name or wrong password.' }), true);
       }
-      security.login(req, res, username);
+      await security.login(req, res, username);
       return redirect(res, next);
     }
     if (path === '/signed-in' && read) {
@@ -173,7 +189,7 @@ function createApp(security: SessionSecurity, root: string) {
     if (path === '/logout' && method === 'POST') {
       if (!security.current(req)) return redirect(res, '/login');
       if (!security.checkCsrf(req, (await readForm(req)).get('csrfmiddlewaretoken'))) throw new HttpError(403, 'The form is out of date (CSRF token mismatch). Reload the page and try again.');
-      security.logout(req, res);
+      await security.logout(req, res);
       return redirect(res, '/login');
     }
     const page = PAGES.find((candidate) => candidate === path);
@@ -193,42 +209,70 @@ function createApp(security: SessionSecurity, root: string) {
   };
 }
 
+/** Files are not user activity: the translation the warning loads must not extend an idle session. */
+function passive(req: IncomingMessage): boolean {
+  let path: string;
+  try {
+    path = new URL(req.url ?? '/', 'http://localhost').pathname; // as the app routes it
+  } catch {
+    return false;
+  }
+  return isStatic(path) || path === '/favicon.ico';
+}
+
 export async function startDemo(options: DemoOptions = {}): Promise<DemoServer> {
-  const security = createSessionSecurity({
+  if (options.redisUrl && !options.secret) throw new TypeError('demo: SECRET is required with REDIS_URL (every process must sign cookies and name users alike)');
+  const redis = options.redisUrl ? await connectRedis(options.redisUrl) : undefined;
+  const activity: ActivityStore | undefined = redis?.activity;
+  const cookieName = 'session_security';
+  const sessions = session({
+    name: cookieName,
+    secret: options.secret ?? randomToken(),
+    store: redis?.sessions, // undefined: express-session's MemoryStore (one process)
+    genid: randomToken, // 256 bits, as the reference server's ids
+    resave: false, // resave: true writes destroyed sessions back (expressjs/session#632)
+    saveUninitialized: false, // no blob before sign-in
+    // No maxAge: a browser-session cookie; session-security decides expiry. The demo is
+    // plain http, where browsers refuse Secure cookies: never copy that into production.
+    cookie: { httpOnly: true, sameSite: 'lax', secure: false, path: '/' },
+  });
+  const security = sessionSecurity({
     warnAfter: options.warnAfter ?? 30,
     expireAfter: options.expireAfter ?? 60,
     absoluteTimeout: options.absoluteTimeout,
     now: options.now,
-    // The demo is plain http, where browsers refuse Secure cookies (except on some
-    // loopback hosts). Never copy this line into a server reachable over the network.
+    activity,
+    secret: options.secret,
+    cookieName,
     secure: false,
-    // Files are not user activity: the element loads its translation when the warning
-    // opens, and that request must not quietly extend an idle session on the server.
-    passive: (req) => {
-      let path: string;
-      try {
-        path = new URL(req.url ?? '/', 'http://localhost').pathname; // as the app routes it
-      } catch {
-        return false;
-      }
-      return isStatic(path) || path === '/favicon.ico';
-    },
+    passive,
   });
   const root = options.root ?? defaultRoot();
   const app = createApp(security, root);
+  const fail = (req: IncomingMessage, res: ServerResponse, error: unknown) => {
+    const status = error instanceof HttpError ? error.status : 500;
+    if (status === 500) console.error(error instanceof Error ? error.message : error);
+    if (res.headersSent) return res.destroy();
+    // The session store is down: a ping fails (the element decides from local activity).
+    if (security.isPing(req)) return sendJson(res, 503, { error: 'session store unavailable' });
+    const message = error instanceof HttpError ? error.message : 'Something went wrong.';
+    sendPage(res, status, (nonce) => messagePage(nonce, status === 403 ? 'Forbidden' : `Error ${status}`, message));
+  };
   const server = createServer((req, res) => {
-    security.middleware(req, res, () => {
-      app(req, res).catch((error: unknown) => {
-        const status = error instanceof HttpError ? error.status : 500;
-        if (status === 500) console.error(error);
-        if (res.headersSent) return res.destroy();
-        const message = error instanceof HttpError ? error.message : 'Something went wrong.';
-        sendPage(res, status, (nonce) => messagePage(nonce, status === 403 ? 'Forbidden' : `Error ${status}`, message));
+    // express-session may call next a second time, with the error of a failed save after the answer.
+    sessions(req as never, res as never, (error?: unknown) => {
+      if (error) return fail(req, res, error);
+      security.middleware(req, res, (error?: unknown) => {
+        if (error) return fail(req, res, error);
+        app(req, res).catch((error: unknown) => fail(req, res, error));
       });
     });
   }) as DemoServer;
   server.security = security;
-  server.on('close', security.close); // the sweep timer
+  server.on('close', () => {
+    void security.close();
+    redis?.close();
+  });
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
     server.listen(options.port ?? 8000, options.host ?? '127.0.0.1', () => {
@@ -251,11 +295,13 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const expireAfter = envSeconds('EXPIRE_AFTER', 60);
   const root = defaultRoot();
   if (!existsSync(join(root, 'dist', 'define.js'))) console.warn('dist/ is missing: run `npm run build` first (npm start does).');
-  startDemo({ port: envSeconds('PORT', 8000), host: process.env.HOST || '127.0.0.1', warnAfter, expireAfter, root }).then(
+  const redisUrl = process.env.REDIS_URL || undefined;
+  startDemo({ port: envSeconds('PORT', 8000), host: process.env.HOST || '127.0.0.1', warnAfter, expireAfter, root, redisUrl, secret: process.env.SECRET || undefined }).then(
     (server) => {
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : '?';
       console.log(`session-security demo: http://${process.env.HOST || '127.0.0.1'}:${port}/`);
+      console.log(`  sessions and activity: ${redisUrl ? `Redis at ${redisUrl}` : 'in this process (set REDIS_URL and SECRET to share them)'}`);
       console.log(`  sign in as alice / alice or bob / bob; warning after ${warnAfter} s idle, sign-out after ${expireAfter} s`);
       console.log(`  /  loads the npm build (import map), /cdn the CDN bundle; add ?mode=frame to sign in again in a frame`);
     },

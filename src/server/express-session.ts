@@ -1,0 +1,229 @@
+/**
+ * session-security on the app's own express-session (Express, Connect, or plain
+ * node:http): `req.session` keeps who is signed in, with which timeouts and CSRF token;
+ * the activity store keeps the last activity, apart from the blob (see activity.ts).
+ *
+ *   app.use(session({ name: 'sid', secret, resave: false, saveUninitialized: false, store }));
+ *   const security = sessionSecurity({ warnAfter: 540, expireAfter: 600, cookieName: 'sid',
+ *     secret: process.env.SESSION_SECURITY_SECRET, activity: new RedisActivityStore(redis) });
+ *   app.get(security.pingPath, security.ping);  // before the middleware: a ping is not activity
+ *   app.use(security.middleware);               // expiry on every request, activity
+ *   await security.login(req, res, user.id);    // after checking the password
+ *   await security.logout(req, res);
+ *
+ * A session is alive while its activity record is: a request that loaded the blob before
+ * a sign-out or an expiry and writes it back afterwards leaves a blob without a record,
+ * which every later request reads as signed out. Nothing but `login` creates a record.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import type { Session, SessionData } from 'express-session';
+import { MemoryActivityStore, type ActivityStore, type EndReason } from './activity.js';
+import { writeCookie } from './cookie.js';
+import { DEFAULT_ABSOLUTE_TIMEOUT, samePath } from './index.js';
+import { parseIdleFor, sendJson } from './ping.js';
+import type { Times } from './session-store.js';
+import { opaqueUser, randomToken, safeEqual } from './tokens.js';
+import { PING_HEADER, PING_HEADER_VALUE } from '../core/protocol.js';
+
+/** What session-security keeps in the app's session blob (never the activity time). */
+export interface SignedIn extends Times {
+  user: string;
+  csrfToken: string;
+  /** Absolute end (ms since the epoch), or undefined without an absolute lifetime. */
+  endsAt?: number;
+}
+
+declare module 'express-session' {
+  interface SessionData {
+    sessionSecurity?: SignedIn;
+  }
+}
+
+/** A request once express-session has run. */
+export type SessionRequest = IncomingMessage & { session?: Session & Partial<SessionData>; sessionID?: string };
+export type Next = (error?: unknown) => void;
+
+/** A signed-in session as the app sees it. */
+export interface LiveSession extends SignedIn {
+  id: string;
+}
+
+export interface ExpressSessionSecurityOptions extends Times {
+  /** Where activity is kept. Default: a MemoryActivityStore (one process only). */
+  activity?: ActivityStore;
+  /**
+   * Key of the opaque `user` of the ping answers. Required with a shared activity store
+   * (several processes must name the user alike); otherwise random per process.
+   */
+  secret?: string | Buffer;
+  /** express-session's `name` (its default 'connect.sid'): the cookie cleared at sign-out and expiry. */
+  cookieName?: string;
+  /** Whether that cookie is Secure (as in express-session's `cookie.secure`). Default true. */
+  secure?: boolean;
+  /** Default '/session/ping'. */
+  pingPath?: string;
+  /** Whole seconds, or false; default 12 h (see createSessionSecurity). */
+  absoluteTimeout?: number | false;
+  /** Requests that are not activity (files, polling APIs). The ping never is. */
+  passive?: (req: IncomingMessage) => boolean;
+  /** Milliseconds since the epoch, for the default store and absolute ends; tests pass a fake clock. */
+  now?: () => number;
+}
+
+export interface ExpressSessionSecurity {
+  readonly store: ActivityStore;
+  readonly pingPath: string;
+  /** Connect middleware, after express-session: ends expired or ended sessions, counts activity. */
+  middleware(req: IncomingMessage, res: ServerResponse, next: Next): void;
+  /** GET pingPath: PROTOCOL.md's server rules. */
+  ping(req: IncomingMessage, res: ServerResponse): void;
+  /** Signs `user` in under a new session id (session fixation), with these times or the defaults. */
+  login(req: IncomingMessage, res: ServerResponse, user: string, times?: Times): Promise<LiveSession>;
+  /** Ends the session (reason `signed-out`), clears its cookie and the browser's cache of the site. */
+  logout(req: IncomingMessage, res: ServerResponse): Promise<void>;
+  /** The request's live session, as the middleware (or login) found it. */
+  current(req: IncomingMessage): LiveSession | undefined;
+  /** True when the middleware ended this request's session. */
+  expired(req: IncomingMessage): boolean;
+  checkCsrf(req: IncomingMessage, token: unknown): boolean;
+  userOf(session: SignedIn): string;
+  isPing(req: IncomingMessage): boolean;
+  close(): Promise<void>;
+}
+
+function checkTimes({ warnAfter, expireAfter }: Times): void {
+  const ok = (value: number) => Number.isSafeInteger(value) && value > 0;
+  if (!ok(warnAfter) || !ok(expireAfter) || warnAfter >= expireAfter) {
+    throw new TypeError(`session-security: warnAfter (${warnAfter}) and expireAfter (${expireAfter}) must be whole positive seconds with warnAfter < expireAfter`);
+  }
+}
+
+function pathOf(req: IncomingMessage): string {
+  const url = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '/';
+  try {
+    return new URL(url, 'http://localhost').pathname;
+  } catch {
+    return '';
+  }
+}
+
+/** express-session's callback methods as promises. */
+const regenerate = (session: Session) => new Promise<void>((done, fail) => session.regenerate((error) => (error ? fail(error) : done())));
+const destroy = (session: Session) => new Promise<void>((done, fail) => session.destroy((error) => (error ? fail(error) : done())));
+
+const NO_SESSION = 'session-security: req.session is missing: mount express-session before session-security (or its store is disconnected)';
+
+export function sessionSecurity(options: ExpressSessionSecurityOptions): ExpressSessionSecurity {
+  const defaults: Times = { warnAfter: options.warnAfter, expireAfter: options.expireAfter };
+  checkTimes(defaults);
+  const now = options.now ?? Date.now;
+  const store = options.activity ?? new MemoryActivityStore(now);
+  if (store.shared && options.secret === undefined) {
+    throw new TypeError('session-security: `secret` is required with a shared activity store: every process must derive the same opaque `user` (pass a stable secret from your configuration)');
+  }
+  const secret = options.secret ?? randomBytes(32);
+  const lifetime = options.absoluteTimeout === false ? undefined : (options.absoluteTimeout ?? DEFAULT_ABSOLUTE_TIMEOUT);
+  if (lifetime !== undefined && (!Number.isSafeInteger(lifetime) || lifetime <= 0)) throw new TypeError(`session-security: absoluteTimeout (${lifetime}) must be whole positive seconds`);
+  const cookie = { name: options.cookieName ?? 'connect.sid', secure: options.secure ?? true };
+  const pingPath = options.pingPath ?? '/session/ping';
+  const isPing = (req: IncomingMessage) => samePath(pathOf(req), pingPath);
+  const passive = options.passive ?? (() => false);
+  const seen = new WeakMap<IncomingMessage, { session?: LiveSession; expired: boolean }>();
+
+  /**
+   * The request's signed-in session and its idle ms after `idleMs` (see ActivityStore),
+   * or why it is over. Rejects when the store fails (Redis down): never read as an end.
+   */
+  async function check(req: SessionRequest, idleMs?: number): Promise<{ session: LiveSession; idle: number } | { ended: EndReason } | undefined> {
+    const signedIn = req.session?.sessionSecurity;
+    const id = req.sessionID;
+    if (!signedIn || id === undefined) return undefined;
+    if (signedIn.endsAt !== undefined && now() >= signedIn.endsAt) return { ended: 'expired' };
+    const idle = await store.activity(id, signedIn.expireAfter * 1000, idleMs);
+    if (idle === undefined) return { ended: (await store.reason(id)) ?? 'expired' };
+    return { session: { ...signedIn, id }, idle };
+  }
+
+  /** Drops the blob and the cookie of a session that is over. */
+  async function finish(req: SessionRequest, res: ServerResponse, reason: EndReason): Promise<void> {
+    if (req.sessionID !== undefined) await store.end(req.sessionID, reason);
+    if (req.session) await destroy(req.session);
+    writeCookie(res, cookie, '', true);
+  }
+
+  return {
+    store,
+    pingPath,
+    isPing,
+    middleware(req: SessionRequest, res, next) {
+      if (isPing(req)) return next();
+      if (!req.session) return next(new Error(NO_SESSION));
+      check(req, passive(req) ? undefined : 0).then(async (found) => {
+        if (found && 'ended' in found) {
+          await finish(req, res, found.ended);
+          seen.set(req, { expired: true });
+        } else {
+          seen.set(req, { session: found?.session, expired: false });
+        }
+        next();
+      }, next);
+    },
+    ping(req: SessionRequest, res) {
+      const method = req.method ?? 'GET';
+      if (method !== 'GET' && method !== 'HEAD') {
+        res.setHeader('Allow', 'GET, HEAD');
+        return sendJson(res, 405, { error: 'method not allowed' }, method);
+      }
+      // Without a session object there is no way to tell: a failed ping, never a logout.
+      if (!req.session) return sendJson(res, 503, { error: 'session store unavailable' }, method);
+      const fromElement = req.headers[PING_HEADER.toLowerCase()] === PING_HEADER_VALUE;
+      const reported = fromElement ? parseIdleFor(new URL(req.url ?? '/', 'http://localhost').searchParams.get('idleFor')) : undefined;
+      check(req, reported === undefined ? undefined : reported * 1000)
+        .then(async (found) => {
+          if (!found) return sendJson(res, 200, fromElement ? { status: 'logout' } : 'logout', method);
+          if ('ended' in found) {
+            await finish(req, res, found.ended);
+            return sendJson(res, 200, fromElement ? { status: 'logout', reason: found.ended === 'signed-out' ? undefined : found.ended } : 'logout', method);
+          }
+          const idleFor = Math.floor(found.idle / 1000);
+          if (!fromElement) return sendJson(res, 200, idleFor, method);
+          const { warnAfter, expireAfter, csrfToken } = found.session;
+          sendJson(res, 200, { idleFor, warnAfter, expireAfter, user: opaqueUser(secret, found.session.user), csrfToken }, method);
+        })
+        .catch(() => {
+          // Redis down: the element counts a failed ping and decides from local activity.
+          if (!res.headersSent) sendJson(res, 503, { error: 'session store unavailable' }, method);
+        });
+    },
+    async login(req: SessionRequest, _res, user, times = defaults) {
+      checkTimes(times);
+      if (!req.session) throw new Error(NO_SESSION);
+      if (req.session.sessionSecurity && req.sessionID !== undefined) await store.end(req.sessionID, 'signed-out');
+      await regenerate(req.session);
+      const signedIn: SignedIn = { user, warnAfter: times.warnAfter, expireAfter: times.expireAfter, csrfToken: randomToken() };
+      if (lifetime !== undefined) signedIn.endsAt = now() + lifetime * 1000;
+      req.session.sessionSecurity = signedIn;
+      const id = req.sessionID as string;
+      await store.start(id, times.expireAfter * 1000);
+      const session = { ...signedIn, id };
+      seen.set(req, { session, expired: false });
+      return session;
+    },
+    async logout(req: SessionRequest, res) {
+      if (req.session?.sessionSecurity) await finish(req, res, 'signed-out');
+      else writeCookie(res, cookie, '', true);
+      // As createSessionSecurity's logout: drop what the browser cached of this origin.
+      res.setHeader('Clear-Site-Data', '"cache"');
+      seen.set(req, { expired: false });
+    },
+    current: (req) => seen.get(req)?.session,
+    expired: (req) => seen.get(req)?.expired ?? false,
+    checkCsrf(req, token) {
+      const session = seen.get(req)?.session;
+      return !!session && typeof token === 'string' && safeEqual(token, session.csrfToken);
+    },
+    userOf: (session) => opaqueUser(secret, session.user),
+    close: () => store.close(),
+  };
+}
