@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { check } from '../../src/check/index.js';
 import { formatHuman } from '../../src/check/report.js';
 import { startTestDemo, type Demo } from './helpers.js';
+import { RedisServer, startDemoProcess, type DemoProcess } from './redis-harness.js';
 
 /** Signs in through the demo's form and resolves to the Cookie header, like the checker's --login. */
 export function demoLogin(base: string): () => Promise<string> {
@@ -23,6 +24,25 @@ describe('the checker against the demo', () => {
   let demo: Demo;
   before(async () => (demo = await startTestDemo({ warnAfter: 1, expireAfter: 3, now: Date.now })));
   after(() => demo.close());
+
+  test('every probe passes, the slow ones included', async () => {
+    const report = await check({ url: `${demo.base}/session/ping`, login: demoLogin(demo.base), page: '/', slow: true });
+    const problems = report.results.filter((result) => result.status !== 'pass').map((result) => result.id);
+    assert.deepEqual(problems, [], formatHuman(report));
+  });
+});
+
+describe('the checker against a demo process on Redis', () => {
+  let redis: RedisServer;
+  let demo: DemoProcess;
+  before(async () => {
+    redis = await RedisServer.start();
+    demo = await startDemoProcess(redis, { WARN_AFTER: '1', EXPIRE_AFTER: '3' });
+  });
+  after(async () => {
+    await demo?.close();
+    await redis?.close();
+  });
 
   test('every probe passes, the slow ones included', async () => {
     const report = await check({ url: `${demo.base}/session/ping`, login: demoLogin(demo.base), page: '/', slow: true });
