@@ -8,10 +8,12 @@
 import { createClient } from 'redis';
 import { RedisStore } from 'connect-redis';
 import { RedisActivityStore } from '../src/server/redis-activity.js';
+import { RedisSessionLog } from '../src/server/session-log.js';
 
 export interface DemoRedis {
   sessions: RedisStore;
   activity: RedisActivityStore;
+  log: RedisSessionLog;
   close(): void;
 }
 
@@ -33,6 +35,7 @@ export async function connectRedis(url: string): Promise<DemoRedis> {
   return {
     sessions: new RedisStore({ client, prefix: 'session-security-demo:sess:' }),
     activity: new RedisActivityStore(client, { prefix: 'session-security-demo:' }),
+    log: new RedisSessionLog(client, 'session-security-demo:'),
     close: () => {
       client.destroy();
     },

@@ -25,7 +25,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import session from 'express-session';
 import { safeEqual, sendJson } from '../src/server/index.js';
-import { sessionSecurity, type ExpressSessionSecurity } from '../src/server/express-session.js';
+import { sessionSecurity, type ExpressSessionSecurity, type UserPolicy } from '../src/server/express-session.js';
 import { randomToken } from '../src/server/tokens.js';
 import type { ActivityStore } from '../src/server/activity.js';
 import { connectRedis } from './redis.js';
@@ -34,7 +34,9 @@ import { loginPage, messagePage, protectedPage, signedInPage } from './pages.js'
 import { defaultRoot, isStatic, serveStatic } from './static.js';
 
 /** The demo's users and passwords. Never do this in a real app. */
-const USERS: Record<string, string> = { alice: 'alice', bob: 'bob' };
+const USERS: Record<string, string> = { alice: 'alice', bob: 'bob', carol: 'carol' };
+/** Users the per-user policy hook gives twice the timeouts (django-expire's expire_check). */
+const PATIENT_USERS = new Set(['carol']);
 /** The protected pages. */
 const PAGES = ['/', '/cdn'] as const;
 /**
@@ -61,6 +63,8 @@ export interface DemoOptions {
   redisUrl?: string;
   /** Signs the session cookie and keys the opaque `user`; required with redisUrl (every process the same). */
   secret?: string;
+  /** Concurrent sessions per user (newest wins); default 0, unlimited. */
+  sessionLimit?: number;
 }
 
 export interface DemoServer extends Server {
@@ -186,6 +190,21 @@ function createApp(security: ExpressSessionSecurity, root: string) {
       const framed = req.headers['sec-fetch-dest'] === 'iframe';
       return sendPage(res, 200, (nonce) => signedInPage(nonce, session.user, framed), true);
     }
+    if ((path === '/sessions/revoke' || path === '/sessions/revoke-all') && method === 'POST') {
+      const session = security.current(req);
+      if (!session) return redirect(res, '/login');
+      const form = await readForm(req);
+      if (!security.checkCsrf(req, form.get('csrfmiddlewaretoken'))) throw new HttpError(403, 'The form is out of date (CSRF token mismatch). Reload the page and try again.');
+      if (path === '/sessions/revoke-all') {
+        await security.revokeAll(session.user);
+        return redirect(res, '/login');
+      }
+      // Only one's own sessions: a handle of another user's is refused like an unknown one.
+      const handle = form.get('handle') ?? '';
+      const own = (await security.sessions(session.user)).some((info) => info.handle === handle);
+      if (!own || !(await security.revoke(handle))) throw new HttpError(404, 'There is no such live session of yours.');
+      return redirect(res, handle === security.handleOf(session) ? '/login' : '/');
+    }
     if (path === '/logout' && method === 'POST') {
       if (!security.current(req)) return redirect(res, '/login');
       if (!security.checkCsrf(req, (await readForm(req)).get('csrfmiddlewaretoken'))) throw new HttpError(403, 'The form is out of date (CSRF token mismatch). Reload the page and try again.');
@@ -203,7 +222,8 @@ function createApp(security: ExpressSessionSecurity, root: string) {
         if (!security.checkCsrf(req, form.get('csrfmiddlewaretoken'))) throw new HttpError(403, 'The form is out of date (CSRF token mismatch). Reload the page and try again.');
         submitted = form.get('secret') ?? '';
       }
-      return sendPage(res, 200, (nonce) => protectedPage({ nonce, session, user: security.userOf(session), path: page, frame, submitted }));
+      const sessions = await security.sessions(session.user);
+      return sendPage(res, 200, (nonce) => protectedPage({ nonce, session, user: security.userOf(session), path: page, frame, submitted, sessions, handle: security.handleOf(session) }));
     }
     throw new HttpError(404, 'There is nothing at this address.');
   };
@@ -224,6 +244,8 @@ export async function startDemo(options: DemoOptions = {}): Promise<DemoServer> 
   if (options.redisUrl && !options.secret) throw new TypeError('demo: SECRET is required with REDIS_URL (every process must sign cookies and name users alike)');
   const redis = options.redisUrl ? await connectRedis(options.redisUrl) : undefined;
   const activity: ActivityStore | undefined = redis?.activity;
+  const warnAfter = options.warnAfter ?? 30;
+  const expireAfter = options.expireAfter ?? 60;
   const cookieName = 'session_security';
   const sessions = session({
     name: cookieName,
@@ -237,11 +259,14 @@ export async function startDemo(options: DemoOptions = {}): Promise<DemoServer> 
     cookie: { httpOnly: true, sameSite: 'lax', secure: false, path: '/' },
   });
   const security = sessionSecurity({
-    warnAfter: options.warnAfter ?? 30,
-    expireAfter: options.expireAfter ?? 60,
+    warnAfter,
+    expireAfter,
     absoluteTimeout: options.absoluteTimeout,
     now: options.now,
     activity,
+    log: redis?.log,
+    sessionLimit: options.sessionLimit,
+    policy: (user): UserPolicy | undefined => (PATIENT_USERS.has(user) ? { warnAfter: warnAfter * 2, expireAfter: expireAfter * 2 } : undefined),
     secret: options.secret,
     cookieName,
     secure: false,
@@ -296,13 +321,13 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const root = defaultRoot();
   if (!existsSync(join(root, 'dist', 'define.js'))) console.warn('dist/ is missing: run `npm run build` first (npm start does).');
   const redisUrl = process.env.REDIS_URL || undefined;
-  startDemo({ port: envSeconds('PORT', 8000), host: process.env.HOST || '127.0.0.1', warnAfter, expireAfter, root, redisUrl, secret: process.env.SECRET || undefined }).then(
+  startDemo({ port: envSeconds('PORT', 8000), host: process.env.HOST || '127.0.0.1', warnAfter, expireAfter, root, redisUrl, secret: process.env.SECRET || undefined, sessionLimit: envSeconds('SESSION_LIMIT', 0) }).then(
     (server) => {
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : '?';
       console.log(`session-security demo: http://${process.env.HOST || '127.0.0.1'}:${port}/`);
       console.log(`  sessions and activity: ${redisUrl ? `Redis at ${redisUrl}` : 'in this process (set REDIS_URL and SECRET to share them)'}`);
-      console.log(`  sign in as alice / alice or bob / bob; warning after ${warnAfter} s idle, sign-out after ${expireAfter} s`);
+      console.log(`  sign in as alice / alice or bob / bob; warning after ${warnAfter} s idle, sign-out after ${expireAfter} s (carol / carol: twice as long)`);
       console.log(`  /  loads the npm build (import map), /cdn the CDN bundle; add ?mode=frame to sign in again in a frame`);
     },
     (error: unknown) => {

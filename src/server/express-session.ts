@@ -16,10 +16,11 @@
  * which every later request reads as signed out. Nothing but `login` creates a record.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Session, SessionData } from 'express-session';
 import { MemoryActivityStore, type ActivityStore, type EndReason } from './activity.js';
 import { writeCookie } from './cookie.js';
+import { MemorySessionLog, type LogEntry, type SessionLog } from './session-log.js';
 import { DEFAULT_ABSOLUTE_TIMEOUT, samePath } from './index.js';
 import { parseIdleFor, sendJson } from './ping.js';
 import type { Times } from './session-store.js';
@@ -49,7 +50,33 @@ export interface LiveSession extends SignedIn {
   id: string;
 }
 
+/** What the policy hook may set for one user at sign-in (django-expire's expire_check). */
+export interface UserPolicy extends Partial<Times> {
+  /** Concurrent sessions allowed (newest wins); 0: unlimited. */
+  sessionLimit?: number;
+}
+
+/** A session of the log, as the API lists it (never with its id). */
+export interface SessionInfo extends Omit<LogEntry, 'id'> {
+  live: boolean;
+  /** Whole seconds since its last activity, for a live session. */
+  idleFor?: number;
+}
+
 export interface ExpressSessionSecurityOptions extends Times {
+  /**
+   * Concurrent sessions per user; the newest sign-in wins and the older ones end as
+   * `replaced`. Default 0 (unlimited): django-expire defaults to 1, but a library
+   * default that signs people out of their phone when they sign in on their laptop
+   * would surprise every app that upgrades; an app opts in (or sets it per user).
+   */
+  sessionLimit?: number;
+  /** Log entries kept per user (django-expire's EXPIRE_LOG_LIMIT); ended ones go first, 0 keeps all. Default 100. */
+  logLimit?: number;
+  /** The session log and per-user index. Default a MemorySessionLog; with a shared activity store, a shared log (RedisSessionLog). */
+  log?: SessionLog;
+  /** Per-user times and session limit at sign-in (like django-expire's expire_check signal). */
+  policy?: (user: string) => UserPolicy | undefined | Promise<UserPolicy | undefined>;
   /** Where activity is kept. Default: a MemoryActivityStore (one process only). */
   activity?: ActivityStore;
   /**
@@ -88,6 +115,14 @@ export interface ExpressSessionSecurity {
   expired(req: IncomingMessage): boolean;
   checkCsrf(req: IncomingMessage, token: unknown): boolean;
   userOf(session: SignedIn): string;
+  /** The public name of a session (a hash of its id), as the log lists it. */
+  handleOf(session: LiveSession): string;
+  /** A user's sessions, newest first: the log, with which are still live. */
+  sessions(user: string): Promise<SessionInfo[]>;
+  /** Ends one session (reason `revoked`); false when it was not live. */
+  revoke(handle: string): Promise<boolean>;
+  /** Ends every live session of a user ("sign out everywhere"); how many ended. */
+  revokeAll(user: string): Promise<number>;
   isPing(req: IncomingMessage): boolean;
   close(): Promise<void>;
 }
@@ -112,6 +147,13 @@ function pathOf(req: IncomingMessage): string {
 const regenerate = (session: Session) => new Promise<void>((done, fail) => session.regenerate((error) => (error ? fail(error) : done())));
 const destroy = (session: Session) => new Promise<void>((done, fail) => session.destroy((error) => (error ? fail(error) : done())));
 
+const handleOf = (id: string) => createHash('sha256').update(id).digest('base64url').slice(0, 22);
+const MAX_USER_AGENT = 256;
+
+function checkCount(name: string, value: number): void {
+  if (!Number.isSafeInteger(value) || value < 0) throw new TypeError(`session-security: ${name} (${value}) must be a whole number, 0 or more`);
+}
+
 const NO_SESSION = 'session-security: req.session is missing: mount express-session before session-security (or its store is disconnected)';
 
 export function sessionSecurity(options: ExpressSessionSecurityOptions): ExpressSessionSecurity {
@@ -123,6 +165,12 @@ export function sessionSecurity(options: ExpressSessionSecurityOptions): Express
     throw new TypeError('session-security: `secret` is required with a shared activity store: every process must derive the same opaque `user` (pass a stable secret from your configuration)');
   }
   const secret = options.secret ?? randomBytes(32);
+  const log = options.log ?? new MemorySessionLog();
+  if (log.shared !== store.shared) throw new TypeError('session-security: `log` and `activity` must both be shared (Redis) or both local (memory)');
+  const sessionLimit = options.sessionLimit ?? 0;
+  checkCount('sessionLimit', sessionLimit);
+  const logLimit = options.logLimit ?? 100;
+  checkCount('logLimit', logLimit);
   const lifetime = options.absoluteTimeout === false ? undefined : (options.absoluteTimeout ?? DEFAULT_ABSOLUTE_TIMEOUT);
   if (lifetime !== undefined && (!Number.isSafeInteger(lifetime) || lifetime <= 0)) throw new TypeError(`session-security: absoluteTimeout (${lifetime}) must be whole positive seconds`);
   const cookie = { name: options.cookieName ?? 'connect.sid', secure: options.secure ?? true };
@@ -145,9 +193,34 @@ export function sessionSecurity(options: ExpressSessionSecurityOptions): Express
     return { session: { ...signedIn, id }, idle };
   }
 
+  /** Ends a session by its log entry: the activity record goes, the log says why. */
+  async function endEntry(entry: LogEntry, reason: EndReason): Promise<void> {
+    await store.end(entry.id, reason);
+    await log.close(entry.user, entry.handle, reason, now());
+  }
+
+  /** The user's log, with the entries that have ended without being told (expiry) closed now. */
+  async function readLog(user: string): Promise<{ entry: LogEntry; idle?: number }[]> {
+    const entries = await log.entries(user);
+    return Promise.all(
+      entries.map(async (entry) => {
+        if (entry.end !== undefined) return { entry };
+        const idle = await store.activity(entry.id, entry.expireAfter * 1000);
+        if (idle !== undefined) return { entry, idle };
+        const reason = (await store.reason(entry.id)) ?? 'expired';
+        await log.close(user, entry.handle, reason, now());
+        return { entry: { ...entry, end: now(), reason } };
+      }),
+    );
+  }
+
   /** Drops the blob and the cookie of a session that is over. */
   async function finish(req: SessionRequest, res: ServerResponse, reason: EndReason): Promise<void> {
-    if (req.sessionID !== undefined) await store.end(req.sessionID, reason);
+    const user = req.session?.sessionSecurity?.user;
+    if (req.sessionID !== undefined) {
+      await store.end(req.sessionID, reason);
+      if (user !== undefined) await log.close(user, handleOf(req.sessionID), reason, now());
+    }
     if (req.session) await destroy(req.session);
     writeCookie(res, cookie, '', true);
   }
@@ -196,16 +269,31 @@ export function sessionSecurity(options: ExpressSessionSecurityOptions): Express
           if (!res.headersSent) sendJson(res, 503, { error: 'session store unavailable' }, method);
         });
     },
-    async login(req: SessionRequest, _res, user, times = defaults) {
+    async login(req: SessionRequest, _res, user, given) {
+      const policy = { ...defaults, sessionLimit, ...(await options.policy?.(user)), ...given };
+      const times: Times = { warnAfter: policy.warnAfter, expireAfter: policy.expireAfter };
       checkTimes(times);
+      checkCount('sessionLimit', policy.sessionLimit);
       if (!req.session) throw new Error(NO_SESSION);
-      if (req.session.sessionSecurity && req.sessionID !== undefined) await store.end(req.sessionID, 'signed-out');
+      const previous = req.session.sessionSecurity;
+      if (previous && req.sessionID !== undefined) {
+        await store.end(req.sessionID, 'signed-out');
+        await log.close(previous.user, handleOf(req.sessionID), 'signed-out', now());
+      }
       await regenerate(req.session);
       const signedIn: SignedIn = { user, warnAfter: times.warnAfter, expireAfter: times.expireAfter, csrfToken: randomToken() };
       if (lifetime !== undefined) signedIn.endsAt = now() + lifetime * 1000;
       req.session.sessionSecurity = signedIn;
       const id = req.sessionID as string;
       await store.start(id, times.expireAfter * 1000);
+      const userAgent = req.headers['user-agent']?.slice(0, MAX_USER_AGENT);
+      // The peer address: behind a proxy, the app maps X-Forwarded-For itself (never trust it blindly).
+      await log.open({ handle: handleOf(id), id, user, start: now(), expireAfter: times.expireAfter, ip: req.socket.remoteAddress, userAgent }, logLimit);
+      if (policy.sessionLimit > 0) {
+        // Newest first: the newest sign-ins stay, the others are replaced.
+        const live = (await readLog(user)).filter(({ entry, idle }) => idle !== undefined && entry.id !== id);
+        for (const { entry } of live.slice(policy.sessionLimit - 1)) await endEntry(entry, 'replaced');
+      }
       const session = { ...signedIn, id };
       seen.set(req, { session, expired: false });
       return session;
@@ -224,6 +312,23 @@ export function sessionSecurity(options: ExpressSessionSecurityOptions): Express
       return !!session && typeof token === 'string' && safeEqual(token, session.csrfToken);
     },
     userOf: (session) => opaqueUser(secret, session.user),
+    handleOf: (session) => handleOf(session.id),
+    async sessions(user) {
+      return (await readLog(user)).map(({ entry: { id: _id, ...entry }, idle }) => ({ ...entry, live: idle !== undefined, idleFor: idle === undefined ? undefined : Math.floor(idle / 1000) }));
+    },
+    async revoke(handle) {
+      const user = await log.userOf(handle);
+      if (user === undefined) return false;
+      const found = (await readLog(user)).find(({ entry }) => entry.handle === handle);
+      if (!found || found.idle === undefined) return false;
+      await endEntry(found.entry, 'revoked');
+      return true;
+    },
+    async revokeAll(user) {
+      const live = (await readLog(user)).filter(({ idle }) => idle !== undefined);
+      for (const { entry } of live) await endEntry(entry, 'revoked');
+      return live.length;
+    },
     close: () => store.close(),
   };
 }

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { MemoryActivityStore } from '../../src/server/activity.js';
 import { sessionSecurity } from '../../src/server/express-session.js';
 import { RedisActivityStore } from '../../src/server/redis-activity.js';
+import { RedisSessionLog } from '../../src/server/session-log.js';
 import { Clock } from './helpers.js';
 
 const MINUTE = 60_000;
@@ -70,13 +71,17 @@ describe('MemoryActivityStore', () => {
 
 describe('sessionSecurity options', () => {
   test('a shared store without a secret is a start-up error naming the option', () => {
-    const redis = new RedisActivityStore({ eval: async () => null });
+    const client = { eval: async () => null };
+    const redis = new RedisActivityStore(client);
     assert.throws(() => sessionSecurity({ warnAfter: 30, expireAfter: 60, activity: redis }), /`secret` is required with a shared activity store/);
-    assert.doesNotThrow(() => sessionSecurity({ warnAfter: 30, expireAfter: 60, activity: redis, secret: 'a stable secret' }));
+    assert.throws(() => sessionSecurity({ warnAfter: 30, expireAfter: 60, activity: redis, secret: 'a stable secret' }), /`log` and `activity` must both be shared/);
+    assert.doesNotThrow(() => sessionSecurity({ warnAfter: 30, expireAfter: 60, activity: redis, log: new RedisSessionLog(client), secret: 'a stable secret' }));
   });
 
   test('bad times are a start-up error', () => {
     assert.throws(() => sessionSecurity({ warnAfter: 60, expireAfter: 60 }), /warnAfter \(60\) and expireAfter \(60\)/);
     assert.throws(() => sessionSecurity({ warnAfter: 30, expireAfter: 60, absoluteTimeout: 0 }), /absoluteTimeout/);
+    assert.throws(() => sessionSecurity({ warnAfter: 30, expireAfter: 60, sessionLimit: -1 }), /sessionLimit \(-1\)/);
+    assert.throws(() => sessionSecurity({ warnAfter: 30, expireAfter: 60, logLimit: 1.5 }), /logLimit \(1.5\)/);
   });
 });

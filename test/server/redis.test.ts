@@ -111,3 +111,36 @@ describe('the demo on Redis', () => {
     }
   });
 });
+
+describe('policies across two processes on Redis (SESSION_LIMIT=1)', () => {
+  let redis: RedisServer;
+  let a: DemoProcess;
+  let b: DemoProcess;
+  before(async () => {
+    redis = await RedisServer.start();
+    [a, b] = await Promise.all([startDemoProcess(redis, { SESSION_LIMIT: '1' }), startDemoProcess(redis, { SESSION_LIMIT: '1' })]);
+  });
+  after(async () => {
+    await Promise.all([a?.close(), b?.close()]);
+    await redis?.close();
+  });
+
+  test('a sign-in through one process replaces the session signed in through the other', async () => {
+    const laptop = new Client(a.base);
+    await laptop.signIn();
+    const phone = new Client(b.base);
+    await phone.signIn();
+    assert.deepEqual((await sameBrowser(laptop, b).ping('0')).body, { status: 'logout', reason: 'replaced' });
+    assert.equal((await phone.get('/')).status, 200);
+    const page = await (await sameBrowser(phone, a).get('/')).text();
+    assert.match(page, /<td>replaced /, 'the log, read by the other process');
+  });
+
+  test('sign out everywhere through one process revokes the sessions the other serves', async () => {
+    const bob = new Client(a.base);
+    await bob.signIn('bob');
+    const token = await bob.csrfToken();
+    assert.equal((await sameBrowser(bob, b).post('/sessions/revoke-all', { csrfmiddlewaretoken: token })).status, 303);
+    assert.deepEqual((await bob.ping('0')).body, { status: 'logout', reason: 'revoked' });
+  });
+});
