@@ -221,7 +221,7 @@ ${loader}
 </div>
 <p>This page loads the element from ${cdn ? html`the CDN bundle (<code>/dist/cdn/session-security.js</code>)` : html`the npm build (<code>/dist/define.js</code> and lit through an import map)`}.
 See also <a href="${twin}">the ${cdn ? 'npm build' : 'CDN bundle'} page</a>.</p>
-<session-security user="${user}" ping-url="/session/ping" warn-after="${session.warnAfter}" expire-after="${session.expireAfter}" return-to-url="${returnTo}" login-url="/login?next=/signed-in"${frame ? html` login-mode="frame"` : ''} logout-url="/logout"></session-security>
+<session-security user="${user}" ping-url="/session/ping" events-url="/session/events" warn-after="${session.warnAfter}" expire-after="${session.expireAfter}" return-to-url="${returnTo}" login-url="/login?next=/signed-in"${frame ? html` login-mode="frame"` : ''} logout-url="/logout"></session-security>
 
 <h2>Try it</h2>
 <ol>

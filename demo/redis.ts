@@ -9,11 +9,13 @@ import { createClient } from 'redis';
 import { RedisStore } from 'connect-redis';
 import { RedisActivityStore } from '../src/server/redis-activity.js';
 import { RedisSessionLog } from '../src/server/session-log.js';
+import { RedisEndNotifier } from '../src/server/session-events.js';
 
 export interface DemoRedis {
   sessions: RedisStore;
   activity: RedisActivityStore;
   log: RedisSessionLog;
+  notifier: RedisEndNotifier;
   close(): void;
 }
 
@@ -32,11 +34,18 @@ export async function connectRedis(url: string): Promise<DemoRedis> {
     down = false;
   });
   await client.connect();
+  // Pub/sub needs a connection of its own (a subscribed connection runs no other command).
+  const subscriber = client.duplicate();
+  subscriber.on('error', () => {}); // the main client reports outages
+  await subscriber.connect();
+  const notifier = await RedisEndNotifier.create(client, subscriber, 'session-security-demo:');
   return {
+    notifier,
     sessions: new RedisStore({ client, prefix: 'session-security-demo:sess:' }),
     activity: new RedisActivityStore(client, { prefix: 'session-security-demo:' }),
     log: new RedisSessionLog(client, 'session-security-demo:'),
     close: () => {
+      subscriber.destroy();
       client.destroy();
     },
   };

@@ -159,6 +159,7 @@ function createApp(security: ExpressSessionSecurity, root: string) {
     const read = method === 'GET' || method === 'HEAD';
 
     if (path === security.pingPath) return security.ping(req, res);
+    if (path === security.eventsPath) return security.events(req, res);
     if (isStatic(path) && read) return serveStatic(root, path, req, res);
     if (path === '/favicon.ico') {
       // Browsers ask for it on every page; "none" keeps their consoles free of 404s.
@@ -265,6 +266,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<DemoServer> 
     now: options.now,
     activity,
     log: redis?.log,
+    notifier: redis?.notifier,
     sessionLimit: options.sessionLimit,
     policy: (user): UserPolicy | undefined => (PATIENT_USERS.has(user) ? { warnAfter: warnAfter * 2, expireAfter: expireAfter * 2 } : undefined),
     secret: options.secret,

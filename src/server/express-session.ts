@@ -21,6 +21,7 @@ import type { Session, SessionData } from 'express-session';
 import { MemoryActivityStore, type ActivityStore, type EndReason } from './activity.js';
 import { writeCookie } from './cookie.js';
 import { MemorySessionLog, type LogEntry, type SessionLog } from './session-log.js';
+import { EventStreams, MemoryEndNotifier, endedEvent, type EndNotifier } from './session-events.js';
 import { DEFAULT_ABSOLUTE_TIMEOUT, samePath } from './index.js';
 import { parseIdleFor, sendJson } from './ping.js';
 import type { Times } from './session-store.js';
@@ -75,6 +76,10 @@ export interface ExpressSessionSecurityOptions extends Times {
   logLimit?: number;
   /** The session log and per-user index. Default a MemorySessionLog; with a shared activity store, a shared log (RedisSessionLog). */
   log?: SessionLog;
+  /** Carries session ends to the event streams of every process. Default in memory; with a shared store, RedisEndNotifier. */
+  notifier?: EndNotifier;
+  /** The session events stream (the element's events-url). Default '/session/events'. */
+  eventsPath?: string;
   /** Per-user times and session limit at sign-in (like django-expire's expire_check signal). */
   policy?: (user: string) => UserPolicy | undefined | Promise<UserPolicy | undefined>;
   /** Where activity is kept. Default: a MemoryActivityStore (one process only). */
@@ -105,6 +110,11 @@ export interface ExpressSessionSecurity {
   middleware(req: IncomingMessage, res: ServerResponse, next: Next): void;
   /** GET pingPath: PROTOCOL.md's server rules. */
   ping(req: IncomingMessage, res: ServerResponse): void;
+  readonly eventsPath: string;
+  /** GET eventsPath: a server-sent-events stream that says when this session ends (PROTOCOL.md, "Session events"). */
+  events(req: IncomingMessage, res: ServerResponse): void;
+  /** Open event streams in this process. */
+  readonly streams: EventStreams;
   /** Signs `user` in under a new session id (session fixation), with these times or the defaults. */
   login(req: IncomingMessage, res: ServerResponse, user: string, times?: Times): Promise<LiveSession>;
   /** Ends the session (reason `signed-out`), clears its cookie and the browser's cache of the site. */
@@ -171,6 +181,11 @@ export function sessionSecurity(options: ExpressSessionSecurityOptions): Express
   checkCount('sessionLimit', sessionLimit);
   const logLimit = options.logLimit ?? 100;
   checkCount('logLimit', logLimit);
+  const notifier = options.notifier ?? new MemoryEndNotifier();
+  if (notifier.shared !== store.shared) throw new TypeError('session-security: `notifier` and `activity` must both be shared (Redis) or both local (memory)');
+  const streams = new EventStreams(notifier);
+  const eventsPath = options.eventsPath ?? '/session/events';
+  const isEvents = (req: IncomingMessage) => samePath(pathOf(req), eventsPath);
   const lifetime = options.absoluteTimeout === false ? undefined : (options.absoluteTimeout ?? DEFAULT_ABSOLUTE_TIMEOUT);
   if (lifetime !== undefined && (!Number.isSafeInteger(lifetime) || lifetime <= 0)) throw new TypeError(`session-security: absoluteTimeout (${lifetime}) must be whole positive seconds`);
   const cookie = { name: options.cookieName ?? 'connect.sid', secure: options.secure ?? true };
@@ -193,11 +208,13 @@ export function sessionSecurity(options: ExpressSessionSecurityOptions): Express
     return { session: { ...signedIn, id }, idle };
   }
 
-  /** Ends a session by its log entry: the activity record goes, the log says why. */
-  async function endEntry(entry: LogEntry, reason: EndReason): Promise<void> {
-    await store.end(entry.id, reason);
-    await log.close(entry.user, entry.handle, reason, now());
+  /** Ends a session: its activity record goes, the log says why, its open pages hear it. */
+  async function endSession(id: string, user: string, reason: EndReason): Promise<void> {
+    await store.end(id, reason);
+    await log.close(user, handleOf(id), reason, now());
+    await notifier.publish(handleOf(id), reason);
   }
+  const endEntry = (entry: LogEntry, reason: EndReason) => endSession(entry.id, entry.user, reason);
 
   /** The user's log, with the entries that have ended without being told (expiry) closed now. */
   async function readLog(user: string): Promise<{ entry: LogEntry; idle?: number }[]> {
@@ -218,8 +235,8 @@ export function sessionSecurity(options: ExpressSessionSecurityOptions): Express
   async function finish(req: SessionRequest, res: ServerResponse, reason: EndReason): Promise<void> {
     const user = req.session?.sessionSecurity?.user;
     if (req.sessionID !== undefined) {
-      await store.end(req.sessionID, reason);
-      if (user !== undefined) await log.close(user, handleOf(req.sessionID), reason, now());
+      if (user !== undefined) await endSession(req.sessionID, user, reason);
+      else await store.end(req.sessionID, reason);
     }
     if (req.session) await destroy(req.session);
     writeCookie(res, cookie, '', true);
@@ -229,8 +246,11 @@ export function sessionSecurity(options: ExpressSessionSecurityOptions): Express
     store,
     pingPath,
     isPing,
+    eventsPath,
+    streams,
     middleware(req: SessionRequest, res, next) {
-      if (isPing(req)) return next();
+      // Neither the ping nor a page's event stream is the user's activity.
+      if (isPing(req) || isEvents(req)) return next();
       if (!req.session) return next(new Error(NO_SESSION));
       check(req, passive(req) ? undefined : 0).then(async (found) => {
         if (found && 'ended' in found) {
@@ -269,6 +289,26 @@ export function sessionSecurity(options: ExpressSessionSecurityOptions): Express
           if (!res.headersSent) sendJson(res, 503, { error: 'session store unavailable' }, method);
         });
     },
+    events(req: SessionRequest, res) {
+      const method = req.method ?? 'GET';
+      if (method !== 'GET') {
+        res.setHeader('Allow', 'GET');
+        return sendJson(res, 405, { error: 'method not allowed' }, method);
+      }
+      if (!req.session) return sendJson(res, 503, { error: 'session store unavailable' }, method);
+      check(req)
+        .then((found) => {
+          // Already over (or never signed in): say so at once, as a ping would, and close.
+          if (!found || 'ended' in found) {
+            res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store' });
+            return res.end(endedEvent(found && 'ended' in found ? found.ended : undefined));
+          }
+          streams.open(handleOf(found.session.id), res);
+        })
+        .catch(() => {
+          if (!res.headersSent) sendJson(res, 503, { error: 'session store unavailable' }, method);
+        });
+    },
     async login(req: SessionRequest, _res, user, given) {
       const policy = { ...defaults, sessionLimit, ...(await options.policy?.(user)), ...given };
       const times: Times = { warnAfter: policy.warnAfter, expireAfter: policy.expireAfter };
@@ -276,10 +316,7 @@ export function sessionSecurity(options: ExpressSessionSecurityOptions): Express
       checkCount('sessionLimit', policy.sessionLimit);
       if (!req.session) throw new Error(NO_SESSION);
       const previous = req.session.sessionSecurity;
-      if (previous && req.sessionID !== undefined) {
-        await store.end(req.sessionID, 'signed-out');
-        await log.close(previous.user, handleOf(req.sessionID), 'signed-out', now());
-      }
+      if (previous && req.sessionID !== undefined) await endSession(req.sessionID, previous.user, 'signed-out');
       await regenerate(req.session);
       const signedIn: SignedIn = { user, warnAfter: times.warnAfter, expireAfter: times.expireAfter, csrfToken: randomToken() };
       if (lifetime !== undefined) signedIn.endsAt = now() + lifetime * 1000;
@@ -329,6 +366,10 @@ export function sessionSecurity(options: ExpressSessionSecurityOptions): Express
       for (const { entry } of live) await endEntry(entry, 'revoked');
       return live.length;
     },
-    close: () => store.close(),
+    async close() {
+      streams.closeAll();
+      await notifier.close();
+      await store.close();
+    },
   };
 }

@@ -5,6 +5,7 @@ import { MemoryActivityStore } from '../../src/server/activity.js';
 import { sessionSecurity } from '../../src/server/express-session.js';
 import { RedisActivityStore } from '../../src/server/redis-activity.js';
 import { RedisSessionLog } from '../../src/server/session-log.js';
+import { RedisEndNotifier } from '../../src/server/session-events.js';
 import { Clock } from './helpers.js';
 
 const MINUTE = 60_000;
@@ -70,12 +71,15 @@ describe('MemoryActivityStore', () => {
 });
 
 describe('sessionSecurity options', () => {
-  test('a shared store without a secret is a start-up error naming the option', () => {
+  test('a shared store without a secret is a start-up error naming the option', async () => {
     const client = { eval: async () => null };
     const redis = new RedisActivityStore(client);
     assert.throws(() => sessionSecurity({ warnAfter: 30, expireAfter: 60, activity: redis }), /`secret` is required with a shared activity store/);
     assert.throws(() => sessionSecurity({ warnAfter: 30, expireAfter: 60, activity: redis, secret: 'a stable secret' }), /`log` and `activity` must both be shared/);
-    assert.doesNotThrow(() => sessionSecurity({ warnAfter: 30, expireAfter: 60, activity: redis, log: new RedisSessionLog(client), secret: 'a stable secret' }));
+    const log = new RedisSessionLog(client);
+    assert.throws(() => sessionSecurity({ warnAfter: 30, expireAfter: 60, activity: redis, log, secret: 'a stable secret' }), /`notifier` and `activity` must both be shared/);
+    const notifier = await RedisEndNotifier.create(client, { subscribe: async () => {}, unsubscribe: async () => {} });
+    assert.doesNotThrow(() => sessionSecurity({ warnAfter: 30, expireAfter: 60, activity: redis, log, notifier, secret: 'a stable secret' }));
   });
 
   test('bad times are a start-up error', () => {
