@@ -14,6 +14,7 @@ import { hidePage } from './browser/hide-page.js';
 import { TabSync } from './browser/tab-sync.js';
 import { guardForms, type FormGuard } from './browser/form-guard.js';
 import { ReloginWindow } from './browser/relogin.js';
+import { SessionEvents } from './browser/session-events.js';
 import { CSRF_SELECTOR, checkCsrfSelector, csrfField, updateCsrfTokens } from './browser/csrf.js';
 import { en } from './i18n/en.js';
 import type { Strings } from './i18n/strings.js';
@@ -46,6 +47,7 @@ export class SessionSecurity extends LitElement {
     csrfSelector: { attribute: 'csrf-selector', reflect: true },
     noLeaveConfirm: { attribute: 'no-leave-confirm', type: Boolean, reflect: true },
     allowCrossOriginLogin: { attribute: 'allow-cross-origin-login', type: Boolean, reflect: true },
+    eventsUrl: { attribute: 'events-url', reflect: true },
   };
 
   /** The ping endpoint: http(s) or relative. Required. */
@@ -76,6 +78,8 @@ export class SessionSecurity extends LitElement {
   declare noLeaveConfirm: boolean;
   /** Lets return-to-url and a popup login-url lead to another origin (an identity provider). */
   declare allowCrossOriginLogin: boolean;
+  /** Optional session events stream (PROTOCOL.md, "Session events"): sign-outs elsewhere reach the page at once. */
+  declare eventsUrl: string;
 
   /** The decisions; read its `phase`, `last` and `expiresAt` for the current state. */
   readonly controller: SessionController;
@@ -85,6 +89,8 @@ export class SessionSecurity extends LitElement {
   #returnTo?: URL;
   #logout?: URL;
   #login?: URL;
+  #eventsUrl?: URL;
+  readonly #events: SessionEvents;
   #timeout = PING_TIMEOUT.fallback;
   #configured = '';
   #unwatch: Array<() => void> = [];
@@ -108,7 +114,7 @@ export class SessionSecurity extends LitElement {
 
   constructor() {
     super();
-    this.pingUrl = this.user = this.returnToUrl = this.logoutUrl = this.loginUrl = '';
+    this.pingUrl = this.user = this.returnToUrl = this.logoutUrl = this.loginUrl = this.eventsUrl = '';
     this.loginMode = 'popup';
     this.csrfSelector = CSRF_SELECTOR;
     this.warnAfter = DEFAULT_TIMES.warnAfter;
@@ -125,6 +131,7 @@ export class SessionSecurity extends LitElement {
       (type, detail) => this.#onDecision(type, detail),
       () => this.#timeout,
     );
+    this.#events = new SessionEvents(() => this.#eventsUrl, () => !!this.#tabs?.leading, this.controller);
   }
 
   /** Seconds of inactivity before the session ends, as in force now (WCAG 2.2.6: tell users up front). */
@@ -168,6 +175,7 @@ export class SessionSecurity extends LitElement {
     ];
     this.#guardForms();
     this.#syncTabs();
+    this.#events.start();
     const c = this.controller;
     c.user ??= this.user || undefined;
     // The server's word from the start when the page does not say whose it is, or its
@@ -186,6 +194,7 @@ export class SessionSecurity extends LitElement {
     for (const stop of this.#unwatch) stop();
     this.#unwatch = [];
     this.#tabs?.stop();
+    this.#events.stop();
     this.#forms?.stop();
     this.#relogin?.close();
     this.#tabs = this.#forms = this.#relogin = undefined;
@@ -226,6 +235,7 @@ export class SessionSecurity extends LitElement {
     this.#ping = checkUrl('ping-url', this.pingUrl, { base, required: true, origin });
     this.#returnTo = checkUrl('return-to-url', this.returnToUrl, { base, origin: away, hint });
     this.#logout = checkUrl('logout-url', this.logoutUrl, { base, origin });
+    this.#eventsUrl = checkUrl('events-url', this.eventsUrl, { base, origin });
     const frame = this.loginMode === 'frame';
     this.#login = checkUrl('login-url', this.loginUrl, frame ? { base, origin, hint: ' login-mode="frame" needs a login page on this origin.' } : { base, origin: away, hint });
     this.#timeout = checkSeconds('ping-timeout', this.pingTimeout, PING_TIMEOUT);
