@@ -22,6 +22,7 @@ import { MemoryActivityStore, type ActivityStore, type EndReason } from './activ
 import { writeCookie } from './cookie.js';
 import { MemorySessionLog, type LogEntry, type SessionLog } from './session-log.js';
 import { EventStreams, MemoryEndNotifier, endedEvent, type EndNotifier } from './session-events.js';
+import { MemoryKeptData, type KeptDataStore } from './kept-data.js';
 import { DEFAULT_ABSOLUTE_TIMEOUT, samePath } from './index.js';
 import { parseIdleFor, sendJson } from './ping.js';
 import type { Times } from './session-store.js';
@@ -80,6 +81,13 @@ export interface ExpressSessionSecurityOptions extends Times {
   notifier?: EndNotifier;
   /** The session events stream (the element's events-url). Default '/session/events'. */
   eventsPath?: string;
+  /**
+   * Opt-in (the relogin fork's server half): when a session expires, keep the app's own
+   * data in it for `seconds` and hand it back when the same user signs in again.
+   * `exclude`: keys that must not come back (authentication state; default ['passport']).
+   * `store`: a MemoryKeptData by default; RedisKeptData with a shared activity store.
+   */
+  keepAfterExpiry?: { seconds: number; exclude?: string[]; store?: KeptDataStore };
   /** Per-user times and session limit at sign-in (like django-expire's expire_check signal). */
   policy?: (user: string) => UserPolicy | undefined | Promise<UserPolicy | undefined>;
   /** Where activity is kept. Default: a MemoryActivityStore (one process only). */
@@ -184,6 +192,14 @@ export function sessionSecurity(options: ExpressSessionSecurityOptions): Express
   const notifier = options.notifier ?? new MemoryEndNotifier();
   if (notifier.shared !== store.shared) throw new TypeError('session-security: `notifier` and `activity` must both be shared (Redis) or both local (memory)');
   const streams = new EventStreams(notifier);
+  const keeping = options.keepAfterExpiry;
+  if (keeping && (!Number.isSafeInteger(keeping.seconds) || keeping.seconds <= 0)) throw new TypeError(`session-security: keepAfterExpiry.seconds (${keeping.seconds}) must be whole positive seconds`);
+  const kept = keeping && (keeping.store ?? new MemoryKeptData(now));
+  if (kept && kept.shared !== store.shared) throw new TypeError('session-security: `keepAfterExpiry.store` and `activity` must both be shared (Redis) or both local (memory)');
+  /** Never kept, never handed back: express-session's own, ours, and the app's authentication keys. */
+  const notKept = new Set(['cookie', 'sessionSecurity', ...(keeping?.exclude ?? ['passport'])]);
+  const unsafe = new Set(['__proto__', 'constructor', 'prototype']); // Object.assign would set a prototype
+  const appData = (blob: object) => Object.fromEntries(Object.entries(blob).filter(([key, value]) => !notKept.has(key) && !unsafe.has(key) && typeof value !== 'function'));
   const eventsPath = options.eventsPath ?? '/session/events';
   const isEvents = (req: IncomingMessage) => samePath(pathOf(req), eventsPath);
   const lifetime = options.absoluteTimeout === false ? undefined : (options.absoluteTimeout ?? DEFAULT_ABSOLUTE_TIMEOUT);
@@ -234,6 +250,11 @@ export function sessionSecurity(options: ExpressSessionSecurityOptions): Express
   /** Drops the blob and the cookie of a session that is over. */
   async function finish(req: SessionRequest, res: ServerResponse, reason: EndReason): Promise<void> {
     const user = req.session?.sessionSecurity?.user;
+    // Only an expiry: a sign-out or a revocation means the user is done with that data.
+    if (kept && keeping && reason === 'expired' && user !== undefined && req.session) {
+      const data = appData(req.session);
+      if (Object.keys(data).length) await kept.keep(user, JSON.stringify(data), keeping.seconds * 1000);
+    }
     if (req.sessionID !== undefined) {
       if (user !== undefined) await endSession(req.sessionID, user, reason);
       else await store.end(req.sessionID, reason);
@@ -320,6 +341,8 @@ export function sessionSecurity(options: ExpressSessionSecurityOptions): Express
       await regenerate(req.session);
       const signedIn: SignedIn = { user, warnAfter: times.warnAfter, expireAfter: times.expireAfter, csrfToken: randomToken() };
       if (lifetime !== undefined) signedIn.endsAt = now() + lifetime * 1000;
+      const back = kept && (await kept.take(user));
+      if (back) Object.assign(req.session, appData(JSON.parse(back) as object));
       req.session.sessionSecurity = signedIn;
       const id = req.sessionID as string;
       await store.start(id, times.expireAfter * 1000);
@@ -373,3 +396,8 @@ export function sessionSecurity(options: ExpressSessionSecurityOptions): Express
     },
   };
 }
+
+export { MemoryActivityStore, type ActivityStore, type EndReason } from './activity.js';
+export { MemorySessionLog, type LogEntry, type SessionLog } from './session-log.js';
+export { MemoryEndNotifier, type EndNotifier } from './session-events.js';
+export { MemoryKeptData, type KeptDataStore } from './kept-data.js';

@@ -3,7 +3,26 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createClient } from 'redis';
 import { MemorySessionLog, RedisSessionLog, type LogEntry, type SessionLog } from '../../src/server/session-log.js';
+import { MemoryKeptData, RedisKeptData, type KeptDataStore } from '../../src/server/kept-data.js';
 import { RedisServer } from './redis-harness.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+function keptContract(name: string, make: () => KeptDataStore) {
+  test(`${name} kept data: per user, taken once, gone after its time`, async () => {
+    const kept = make();
+    await kept.keep('ann', '{"cart":"book"}', 60_000);
+    await kept.keep('ben', '{"cart":"old"}', 60_000);
+    await kept.keep('ben', '{"cart":"new"}', 60_000);
+    assert.equal(await kept.take('eve'), undefined);
+    assert.equal(await kept.take('ann'), '{"cart":"book"}');
+    assert.equal(await kept.take('ann'), undefined);
+    assert.equal(await kept.take('ben'), '{"cart":"new"}', 'the latest expiry wins');
+    await kept.keep('cal', '{}', 30);
+    await sleep(60);
+    assert.equal(await kept.take('cal'), undefined);
+  });
+}
+keptContract('memory', () => new MemoryKeptData());
 
 const entry = (user: string, n: number): LogEntry => ({ handle: `${user}-${n}`, id: `id-${user}-${n}`, user, start: 1_900_000_000_000 + n, expireAfter: 60, ip: '127.0.0.1', userAgent: 'test' });
 
@@ -56,4 +75,5 @@ describe('on Redis', () => {
     await redis.close();
   });
   contract('Redis', () => new RedisSessionLog(client, `test${++n}:`));
+  keptContract('Redis', () => new RedisKeptData(client, `test${++n}:`));
 });
