@@ -273,13 +273,15 @@ export function sessionSecurity(options: ExpressSessionSecurityOptions): Express
       // Neither the ping nor a page's event stream is the user's activity.
       if (isPing(req) || isEvents(req)) return next();
       if (!req.session) return next(new Error(NO_SESSION));
-      check(req, passive(req) ? undefined : 0).then(async (found) => {
-        if (found && 'ended' in found) {
-          await finish(req, res, found.ended);
-          seen.set(req, { expired: true });
-        } else {
-          seen.set(req, { session: found?.session, expired: false });
-        }
+      const settle = async () => {
+        const found = await check(req, passive(req) ? undefined : 0);
+        if (!found || !('ended' in found)) return { session: found?.session, expired: false };
+        await finish(req, res, found.ended);
+        return { expired: true };
+      };
+      // A store failure (Redis down) goes to the app's error handler: a 5xx, never a sign-out.
+      settle().then((state) => {
+        seen.set(req, state);
         next();
       }, next);
     },
