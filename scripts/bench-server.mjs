@@ -16,6 +16,7 @@
  *
  *   npm run bench:server               (builds first)
  *   BENCH_QUICK=1 npm run bench:server (1k sessions only, fewer rounds)
+ *   BENCH_PART=stores|push             (one part only; push drives Chromium: hold the browser lock)
  */
 import { createServer } from 'node:http';
 import { performance } from 'node:perf_hooks';
@@ -35,6 +36,7 @@ const { MemoryEndNotifier, RedisEndNotifier } = await load('src/server/session-e
 const { RedisServer, startDemoProcess } = await load('test/server/redis-harness.js');
 
 const QUICK = !!process.env.BENCH_QUICK;
+const PART = process.env.BENCH_PART ?? 'all';
 const PINGS = QUICK ? 200 : 2000;
 const SIGN_INS = QUICK ? 50 : 300;
 const PUSH_RUNS = QUICK ? 2 : 5;
@@ -116,10 +118,10 @@ function report(where, count, { ping, signIn }, bytes) {
   console.log(`${where.padEnd(7)} ${String(count).padStart(9)}  ping ${ms(ping.median)} / ${ms(ping.p99)}   sign-in ${ms(signIn.median)} / ${ms(signIn.p99)}   ${bytes === undefined ? '' : `${Math.round(bytes)} B/session`}`);
 }
 
-console.log('sessions: other signed-in sessions in the stores; ping and sign-in: median / p99 over loopback HTTP');
+if (PART !== 'push') console.log('sessions: other signed-in sessions in the stores; ping and sign-in: median / p99 over loopback HTTP');
 
 // In memory: one app whose stores grow from one size to the next.
-{
+if (PART !== 'push') {
   const activity = new MemoryActivityStore();
   const log = new MemorySessionLog();
   const app = await startApp({ activity, log, notifier: new MemoryEndNotifier() });
@@ -142,7 +144,7 @@ console.log('sessions: other signed-in sessions in the stores; ping and sign-in:
 }
 
 // On Redis: the same, with a redis-server of our own.
-{
+if (PART !== 'push') {
   const redis = await RedisServer.start();
   const client = createClient({ url: redis.url, disableOfflineQueue: true });
   const subscriber = client.duplicate();
@@ -175,7 +177,7 @@ console.log('sessions: other signed-in sessions in the stores; ping and sign-in:
 }
 
 // Revocation push in headless Chromium (skipped without it).
-{
+if (PART !== 'stores') {
   const { CHROMIUM } = await load('test/e2e/harness.js');
   const { existsSync } = await import('node:fs');
   if (!existsSync(CHROMIUM)) {
