@@ -1,4 +1,12 @@
-import { parsePingResponse } from '../core/protocol.js';
+/** True for the data of a logout event: a JSON object `{"status": "logout", ...}`, nothing looser. */
+function isLogout(data: unknown): boolean {
+  try {
+    const value: unknown = JSON.parse(String(data));
+    return typeof value === 'object' && value !== null && (value as { status?: unknown }).status === 'logout';
+  } catch {
+    return false;
+  }
+}
 
 /** What the stream needs of the controller. */
 export interface EventsTarget {
@@ -39,8 +47,10 @@ export class SessionEvents {
     private readonly target: EventsTarget,
   ) {}
 
+  /** Without an events-url (read now, like the element's `user`) it does nothing at all: no timer. */
   start(): void {
     this.stop();
+    if (!this.url()) return;
     this.#timer = setInterval(() => this.#update(), CHECK_EVERY);
     this.#update();
   }
@@ -64,8 +74,8 @@ export class SessionEvents {
     const source = (this.#source = new EventSource(url.href));
     source.addEventListener('open', () => (this.#failures = 0));
     source.addEventListener('logout', (event) => {
-      // Checked for shape like a ping answer; anything else on the stream is ignored.
-      if (parsePingResponse(200, false, String((event as MessageEvent).data)).kind !== 'logout') return;
+      // Checked for shape (a cross-tab-style hint); anything else on the stream is ignored.
+      if (!isLogout((event as MessageEvent).data)) return;
       this.#close(); // the server closes it too; do not let EventSource reconnect
       this.target.confirm();
     });
