@@ -18,7 +18,15 @@ describe('<session-security events-url>', () => {
     const events = `${PING}/events`;
     let revoked = false;
     let send: (() => void) | undefined;
-    worker.use(sse(events, ({ client }) => void (send = () => client.send({ event: 'logout', data: { status: 'logout', reason: 'revoked' } } as never))));
+    // Then the stream ends, as the server ends it (WebKit delivers a service worker's stream only once it ends).
+    worker.use(
+      sse(events, ({ client }) => {
+        send = () => {
+          client.send({ event: 'logout', data: { status: 'logout', reason: 'revoked' } } as never);
+          client.close();
+        };
+      }),
+    );
     const pings = servePing((idleFor) => (revoked ? { status: 'logout', reason: 'revoked' } : idleFor));
     const el = await fixture<SessionSecurity>(html`<session-security user="u1" ping-url=${PING} events-url=${events} return-to-url="/login/"></session-security>`);
     const expired = record<{ reason: string }>(el, 'session-security-expire');
