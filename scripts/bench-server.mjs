@@ -184,14 +184,15 @@ if (PART !== 'stores') {
     console.log(`push: no Chromium at ${CHROMIUM}; skipped`);
   } else {
     const { startDemo } = await load('demo/server.js');
-    const { STREAMS_OPEN_MS, openTabs, revokeToHidden, signOutEverywhere } = await load('test/e2e/push-harness.js');
-    const runs = async (bases) => {
+    const { STREAMS_OPEN_MS, openTabs, revokeToHidden, signOutEverywhere, startBalancer } = await load('test/e2e/push-harness.js');
+    /** `tabs` tabs on `base`; the revocation posted to `revokeAt` (another process than the stream's). */
+    const runs = async (base, tabs, revokeAt = base) => {
       const times = [];
       for (let n = 0; n < PUSH_RUNS; n++) {
-        const run = await openTabs(bases, bases.length === 1 ? 3 : 2);
+        const run = await openTabs([base], tabs);
         try {
           await sleep(STREAMS_OPEN_MS);
-          times.push(await revokeToHidden(run, () => signOutEverywhere(run, bases[0])));
+          times.push(await revokeToHidden(run, () => signOutEverywhere(run, revokeAt, base)));
         } finally {
           await run.close();
         }
@@ -199,16 +200,19 @@ if (PART !== 'stores') {
       return summary(times);
     };
     const server = await startDemo({ port: 0, host: '127.0.0.1', warnAfter: 30, expireAfter: 60 });
-    const one = await runs([`http://127.0.0.1:${server.address().port}`]);
+    const one = await runs(`http://127.0.0.1:${server.address().port}`, 3);
     server.closeAllConnections();
     await new Promise((done) => server.close(done));
     console.log(`push    revoke -> 3 tabs hidden, one process: median ${one.median} ms, worst ${one.p99} ms (${PUSH_RUNS} runs)`);
     const redis = await RedisServer.start();
     const [a, b] = await Promise.all([startDemoProcess(redis), startDemoProcess(redis)]);
+    // A load balancer without sticky sessions; the streams on B, the revocation sent to A.
+    const balancer = await startBalancer([a.base, b.base], b.base);
     try {
-      const two = await runs([a.base, b.base]);
-      console.log(`push    revoke -> 4 tabs on two processes (Redis) hidden: median ${two.median} ms, worst ${two.p99} ms (${PUSH_RUNS} runs)`);
+      const two = await runs(balancer.base, 4, a.base);
+      console.log(`push    revoke -> 4 tabs hidden, two processes (Redis, revoked on the other one): median ${two.median} ms, worst ${two.p99} ms (${PUSH_RUNS} runs)`);
     } finally {
+      await balancer.close();
       await Promise.all([a.close(), b.close()]);
       await redis.close();
     }

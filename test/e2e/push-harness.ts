@@ -1,11 +1,13 @@
 /**
  * Revocation push, end to end in real time: headless Chromium with several tabs of one
- * signed-in session, served by one demo process or by two (one browser, pages from two
- * ports: one cookie, two origins, so each origin has its own leader tab and stream).
+ * signed-in session, served by one demo process or by two behind a load balancer
+ * without sticky sessions (`startBalancer`: one origin, requests spread over both).
  * `revokeToHidden` revokes the session and returns, in ms, how long until every tab hid
  * its page. Used by test/e2e/push.test.ts and by scripts/bench-server.mjs (the figures).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -96,15 +98,43 @@ export async function revokeToHidden(run: PushRun, revoke: () => Promise<void>):
  */
 export const STREAMS_OPEN_MS = 1500;
 
-/** "Sign out everywhere" posted to `base` with the session's cookie and CSRF token, as the demo's button does. */
-export async function signOutEverywhere(run: PushRun, base: string): Promise<void> {
+/** "Sign out everywhere" posted to `base` with the session's cookie and CSRF token, as the demo's button does (from a page of `origin`). */
+export async function signOutEverywhere(run: PushRun, base: string, origin = base): Promise<void> {
   const token: string = await run.tabs[0].evaluate(() => document.querySelector('meta[name=csrf-token]').content);
   const response = await fetch(`${base}/sessions/revoke-all`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { Cookie: run.cookie, Origin: base, 'Content-Type': 'application/x-www-form-urlencoded' },
+    headers: { Cookie: run.cookie, Origin: origin, 'Content-Type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ csrfmiddlewaretoken: token }).toString(),
   });
   await response.arrayBuffer();
   if (response.status !== 303) throw new Error(`sign out everywhere answered ${response.status}`);
+}
+
+/**
+ * A load balancer without sticky sessions on a free port: requests go to the targets in
+ * turn, except the event streams, which all go to `eventsTo` (so that a revocation sent
+ * to another process must cross Redis to reach them).
+ */
+export async function startBalancer(targets: string[], eventsTo: string): Promise<{ base: string; close(): Promise<void> }> {
+  let next = 0;
+  const server = createServer((req, res) => {
+    const target = new URL((req.url ?? '/').startsWith('/session/events') ? eventsTo : targets[next++ % targets.length]);
+    const forward = request({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    forward.on('error', () => res.destroy());
+    res.on('close', () => forward.destroy());
+    req.pipe(forward);
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return {
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () =>
+      new Promise((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
 }

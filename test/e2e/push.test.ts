@@ -10,7 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { AddressInfo } from 'node:net';
 import { startDemo } from '../../demo/server.js';
 import { RedisServer, startDemoProcess } from '../server/redis-harness.js';
-import { STREAMS_OPEN_MS, openTabs, reasons, revokeToHidden, signOutEverywhere } from './push-harness.js';
+import { STREAMS_OPEN_MS, openTabs, reasons, revokeToHidden, signOutEverywhere, startBalancer } from './push-harness.js';
 
 describe('revocation push (headless Chromium, real time)', () => {
   test('one process: every tab hidden, reason revoked, without waiting for a ping', { timeout: 60_000 }, async (t) => {
@@ -30,23 +30,28 @@ describe('revocation push (headless Chromium, real time)', () => {
     }
   });
 
-  test('two processes on Redis, one browser with tabs on both: sign-out everywhere through one hides them all', { timeout: 60_000 }, async (t) => {
+  test('two processes on Redis behind a load balancer, one browser: sign out everywhere through the other process hides every tab', { timeout: 60_000 }, async (t) => {
     const redis = await RedisServer.start();
     const [a, b] = await Promise.all([startDemoProcess(redis), startDemoProcess(redis)]);
-    const run = await openTabs([a.base, b.base], 2).catch(async (error) => {
+    const balancer = await startBalancer([a.base, b.base], b.base);
+    const stop = async () => {
+      await balancer.close();
       await Promise.all([a.close(), b.close()]);
       await redis.close();
+    };
+    const run = await openTabs([balancer.base], 4).catch(async (error) => {
+      await stop();
       throw error;
     });
     try {
       await sleep(STREAMS_OPEN_MS);
-      const ms = await revokeToHidden(run, () => signOutEverywhere(run, a.base));
+      // The stream is on B; the revocation goes to A, and reaches it through Redis.
+      const ms = await revokeToHidden(run, () => signOutEverywhere(run, a.base, balancer.base));
       assert.deepEqual(await reasons(run), ['revoked', 'revoked', 'revoked', 'revoked']);
-      t.diagnostic(`revoke -> 4 tabs on two processes hidden: ${ms} ms`);
+      t.diagnostic(`revoke -> 4 tabs hidden, two processes: ${ms} ms`);
     } finally {
       await run.close();
-      await Promise.all([a.close(), b.close()]);
-      await redis.close();
+      await stop();
     }
   });
 });
