@@ -6,9 +6,13 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'build/', 'node_modules/', 'examples/backends/.venv/', 'examples/backends/*/node_modules/', 'scripts/bench-old.mjs'] },
+  { ignores: ['**/dist/', 'build/', '**/node_modules/', '**/.angular/', 'examples/backends/.venv/', 'examples/backends/*/node_modules/', 'scripts/bench-old.mjs'] },
   js.configs.recommended,
   tseslint.configs.recommended,
+  {
+    // `const { id: _id, ...rest } = entry` is how an object is copied without a field.
+    rules: { '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true }] },
+  },
   {
     // Browser code and its tests run in pages; scripts, configs, the server and the
     // backend recipes run in Node: both sets of globals, as the code is checked by type

@@ -1,5 +1,5 @@
 /** The demo's HTML: a sign-in page and the protected page, plain markup and a little CSS. */
-import type { Session } from '../src/server/index.js';
+import type { LiveSession as Session, SessionInfo } from '../src/server/express-session.js';
 import { html, trusted, type Html } from './html.js';
 
 /** lit's bare specifiers, for the npm build in /dist/ (the CDN bundle has lit inside). */
@@ -158,9 +158,32 @@ export interface ProtectedPage {
   /** login-mode="frame" (the page was asked for with ?mode=frame) instead of the popup. */
   frame?: boolean;
   submitted?: string;
+  /** This user's sessions (the session log), newest first. */
+  sessions?: SessionInfo[];
+  /** The handle of this page's own session, to mark it in the list. */
+  handle?: string;
 }
 
-export function protectedPage({ nonce, session, user, path, frame = false, submitted }: ProtectedPage): Html {
+const when = (ms: number | undefined) => (ms === undefined ? '' : new Date(ms).toISOString().replace('T', ' ').slice(0, 19) + ' UTC');
+
+/** The session log and "sign out everywhere" (django-expire's policies). Every value is escaped. */
+function sessionsSection(sessions: SessionInfo[], csrfToken: string, own: string | undefined): Html {
+  const row = (info: SessionInfo) => html`<tr>
+    <td>${when(info.start)}${info.handle === own ? ' (this one)' : ''}</td>
+    <td>${info.live ? `live, idle ${info.idleFor} s` : `${info.reason ?? 'ended'} ${when(info.end)}`}</td>
+    <td>${info.ip ?? ''}</td><td>${info.userAgent ?? ''}</td>
+    <td>${info.live ? html`<form method="post" action="/sessions/revoke"><input type="hidden" name="csrfmiddlewaretoken" value="${csrfToken}"><input type="hidden" name="handle" value="${info.handle}"><button>End</button></form>` : ''}</td>
+  </tr>`;
+  return html`<h2>Your sessions</h2>
+<table id="sessions"><thead><tr><th>Signed in</th><th>State</th><th>IP address</th><th>Browser</th><th></th></tr></thead>
+<tbody>${sessions.map(row)}</tbody></table>
+<form id="sign-out-everywhere" method="post" action="/sessions/revoke-all">
+  <input type="hidden" name="csrfmiddlewaretoken" value="${csrfToken}">
+  <button>Sign out everywhere</button>
+</form>`;
+}
+
+export function protectedPage({ nonce, session, user, path, frame = false, submitted, sessions = [], handle }: ProtectedPage): Html {
   const cdn = path === '/cdn';
   const loader = cdn
     ? html`<script type="module" src="/dist/cdn/session-security.js"></script>`
@@ -198,7 +221,7 @@ ${loader}
 </div>
 <p>This page loads the element from ${cdn ? html`the CDN bundle (<code>/dist/cdn/session-security.js</code>)` : html`the npm build (<code>/dist/define.js</code> and lit through an import map)`}.
 See also <a href="${twin}">the ${cdn ? 'npm build' : 'CDN bundle'} page</a>.</p>
-<session-security user="${user}" ping-url="/session/ping" warn-after="${session.warnAfter}" expire-after="${session.expireAfter}" return-to-url="${returnTo}" login-url="/login?next=/signed-in"${frame ? html` login-mode="frame"` : ''} logout-url="/logout"></session-security>
+<session-security user="${user}" ping-url="/session/ping" events-url="/session/events" warn-after="${session.warnAfter}" expire-after="${session.expireAfter}" return-to-url="${returnTo}" login-url="/login?next=/signed-in"${frame ? html` login-mode="frame"` : ''} logout-url="/logout"></session-security>
 
 <h2>Try it</h2>
 <ol>
@@ -220,6 +243,7 @@ signed in, only one tab pings the server for both, and signing in again in one b
   <button>Send</button>
 </form>
 ${submitted === undefined ? '' : html`<h2>You sent</h2><pre id="sent">${submitted}</pre>`}
+${sessionsSection(sessions, session.csrfToken, handle)}
 <h2>Events</h2>
 <ol id="log" reversed></ol>
 </main>`,

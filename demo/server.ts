@@ -10,19 +10,33 @@
  *
  * Demo accounts: alice / alice and bob / bob. It listens on 127.0.0.1 by default: with
  * published passwords it is not meant to be reachable from the network.
+ *
+ * Sessions are express-session's (on plain node:http: it is Connect middleware), with
+ * session-security's express-session integration on top. With REDIS_URL (and SECRET,
+ * shared by every process) both the sessions (connect-redis) and the activity
+ * (RedisActivityStore) live in Redis, so several processes serve the same sessions:
+ *
+ *   REDIS_URL=redis://127.0.0.1:6379 SECRET=... PORT=8001 node build/server/demo/server.js
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createSessionSecurity, safeEqual, type SessionSecurity } from '../src/server/index.js';
+import session from 'express-session';
+import { safeEqual, sendJson } from '../src/server/index.js';
+import { sessionSecurity, type ExpressSessionSecurity, type UserPolicy } from '../src/server/express-session.js';
+import { randomToken } from '../src/server/tokens.js';
+import type { ActivityStore } from '../src/server/activity.js';
+import { connectRedis } from './redis.js';
 import type { Html } from './html.js';
 import { loginPage, messagePage, protectedPage, signedInPage } from './pages.js';
 import { defaultRoot, isStatic, serveStatic } from './static.js';
 
 /** The demo's users and passwords. Never do this in a real app. */
-const USERS: Record<string, string> = { alice: 'alice', bob: 'bob' };
+const USERS: Record<string, string> = { alice: 'alice', bob: 'bob', carol: 'carol' };
+/** Users the per-user policy hook gives twice the timeouts (django-expire's expire_check). */
+const PATIENT_USERS = new Set(['carol']);
 /** The protected pages. */
 const PAGES = ['/', '/cdn'] as const;
 /**
@@ -45,11 +59,17 @@ export interface DemoOptions {
   now?: () => number;
   /** Repository root (dist/ and node_modules/ are served from it). */
   root?: string;
+  /** Keep sessions and activity in this Redis (redis://host:port), shared with other processes. */
+  redisUrl?: string;
+  /** Signs the session cookie and keys the opaque `user`; required with redisUrl (every process the same). */
+  secret?: string;
+  /** Concurrent sessions per user (newest wins); default 0, unlimited. */
+  sessionLimit?: number;
 }
 
 export interface DemoServer extends Server {
   /** The session machinery, for tests. */
-  security: SessionSecurity;
+  security: ExpressSessionSecurity;
 }
 
 class HttpError extends Error {
@@ -131,7 +151,7 @@ function sendPage(res: ServerResponse, status: number, page: (nonce: string) => 
   res.end(body);
 }
 
-function createApp(security: SessionSecurity, root: string) {
+function createApp(security: ExpressSessionSecurity, root: string) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = url.pathname;
@@ -139,6 +159,7 @@ function createApp(security: SessionSecurity, root: string) {
     const read = method === 'GET' || method === 'HEAD';
 
     if (path === security.pingPath) return security.ping(req, res);
+    if (path === security.eventsPath) return security.events(req, res);
     if (isStatic(path) && read) return serveStatic(root, path, req, res);
     if (path === '/favicon.ico') {
       // Browsers ask for it on every page; "none" keeps their consoles free of 404s.
@@ -160,7 +181,7 @@ function createApp(security: SessionSecurity, root: string) {
       if (!validUser(username, form.get('password') ?? '')) {
         return sendPage(res, 401, (nonce) => loginPage({ nonce, next, error: 'Unknown user name or wrong password.' }), true);
       }
-      security.login(req, res, username);
+      await security.login(req, res, username);
       return redirect(res, next);
     }
     if (path === '/signed-in' && read) {
@@ -170,10 +191,25 @@ function createApp(security: SessionSecurity, root: string) {
       const framed = req.headers['sec-fetch-dest'] === 'iframe';
       return sendPage(res, 200, (nonce) => signedInPage(nonce, session.user, framed), true);
     }
+    if ((path === '/sessions/revoke' || path === '/sessions/revoke-all') && method === 'POST') {
+      const session = security.current(req);
+      if (!session) return redirect(res, '/login');
+      const form = await readForm(req);
+      if (!security.checkCsrf(req, form.get('csrfmiddlewaretoken'))) throw new HttpError(403, 'The form is out of date (CSRF token mismatch). Reload the page and try again.');
+      if (path === '/sessions/revoke-all') {
+        await security.revokeAll(session.user);
+        return redirect(res, '/login');
+      }
+      // Only one's own sessions: a handle of another user's is refused like an unknown one.
+      const handle = form.get('handle') ?? '';
+      const own = (await security.sessions(session.user)).some((info) => info.handle === handle);
+      if (!own || !(await security.revoke(handle))) throw new HttpError(404, 'There is no such live session of yours.');
+      return redirect(res, handle === security.handleOf(session) ? '/login' : '/');
+    }
     if (path === '/logout' && method === 'POST') {
       if (!security.current(req)) return redirect(res, '/login');
       if (!security.checkCsrf(req, (await readForm(req)).get('csrfmiddlewaretoken'))) throw new HttpError(403, 'The form is out of date (CSRF token mismatch). Reload the page and try again.');
-      security.logout(req, res);
+      await security.logout(req, res);
       return redirect(res, '/login');
     }
     const page = PAGES.find((candidate) => candidate === path);
@@ -187,48 +223,83 @@ function createApp(security: SessionSecurity, root: string) {
         if (!security.checkCsrf(req, form.get('csrfmiddlewaretoken'))) throw new HttpError(403, 'The form is out of date (CSRF token mismatch). Reload the page and try again.');
         submitted = form.get('secret') ?? '';
       }
-      return sendPage(res, 200, (nonce) => protectedPage({ nonce, session, user: security.userOf(session), path: page, frame, submitted }));
+      const sessions = await security.sessions(session.user);
+      return sendPage(res, 200, (nonce) => protectedPage({ nonce, session, user: security.userOf(session), path: page, frame, submitted, sessions, handle: security.handleOf(session) }));
     }
     throw new HttpError(404, 'There is nothing at this address.');
   };
 }
 
+/** Files are not user activity: the translation the warning loads must not extend an idle session. */
+function passive(req: IncomingMessage): boolean {
+  let path: string;
+  try {
+    path = new URL(req.url ?? '/', 'http://localhost').pathname; // as the app routes it
+  } catch {
+    return false;
+  }
+  return isStatic(path) || path === '/favicon.ico';
+}
+
 export async function startDemo(options: DemoOptions = {}): Promise<DemoServer> {
-  const security = createSessionSecurity({
-    warnAfter: options.warnAfter ?? 30,
-    expireAfter: options.expireAfter ?? 60,
+  if (options.redisUrl && !options.secret) throw new TypeError('demo: SECRET is required with REDIS_URL (every process must sign cookies and name users alike)');
+  const redis = options.redisUrl ? await connectRedis(options.redisUrl) : undefined;
+  const activity: ActivityStore | undefined = redis?.activity;
+  const warnAfter = options.warnAfter ?? 30;
+  const expireAfter = options.expireAfter ?? 60;
+  const cookieName = 'session_security';
+  const sessions = session({
+    name: cookieName,
+    secret: options.secret ?? randomToken(),
+    store: redis?.sessions, // undefined: express-session's MemoryStore (one process)
+    genid: randomToken, // 256 bits, as the reference server's ids
+    resave: false, // resave: true writes destroyed sessions back (expressjs/session#632)
+    saveUninitialized: false, // no blob before sign-in
+    // No maxAge: a browser-session cookie; session-security decides expiry. The demo is
+    // plain http, where browsers refuse Secure cookies: never copy that into production.
+    cookie: { httpOnly: true, sameSite: 'lax', secure: false, path: '/' },
+  });
+  const security = sessionSecurity({
+    warnAfter,
+    expireAfter,
     absoluteTimeout: options.absoluteTimeout,
     now: options.now,
-    // The demo is plain http, where browsers refuse Secure cookies (except on some
-    // loopback hosts). Never copy this line into a server reachable over the network.
+    activity,
+    log: redis?.log,
+    notifier: redis?.notifier,
+    sessionLimit: options.sessionLimit,
+    policy: (user): UserPolicy | undefined => (PATIENT_USERS.has(user) ? { warnAfter: warnAfter * 2, expireAfter: expireAfter * 2 } : undefined),
+    secret: options.secret,
+    cookieName,
     secure: false,
-    // Files are not user activity: the element loads its translation when the warning
-    // opens, and that request must not quietly extend an idle session on the server.
-    passive: (req) => {
-      let path: string;
-      try {
-        path = new URL(req.url ?? '/', 'http://localhost').pathname; // as the app routes it
-      } catch {
-        return false;
-      }
-      return isStatic(path) || path === '/favicon.ico';
-    },
+    passive,
   });
   const root = options.root ?? defaultRoot();
   const app = createApp(security, root);
+  const fail = (req: IncomingMessage, res: ServerResponse, error: unknown) => {
+    const status = error instanceof HttpError ? error.status : 500;
+    if (status === 500) console.error(error instanceof Error ? error.message : error);
+    if (res.headersSent) return res.destroy();
+    // The session store is down: a ping fails (the element decides from local activity).
+    if (security.isPing(req)) return sendJson(res, 503, { error: 'session store unavailable' });
+    const message = error instanceof HttpError ? error.message : 'Something went wrong.';
+    sendPage(res, status, (nonce) => messagePage(nonce, status === 403 ? 'Forbidden' : `Error ${status}`, message));
+  };
   const server = createServer((req, res) => {
-    security.middleware(req, res, () => {
-      app(req, res).catch((error: unknown) => {
-        const status = error instanceof HttpError ? error.status : 500;
-        if (status === 500) console.error(error);
-        if (res.headersSent) return res.destroy();
-        const message = error instanceof HttpError ? error.message : 'Something went wrong.';
-        sendPage(res, status, (nonce) => messagePage(nonce, status === 403 ? 'Forbidden' : `Error ${status}`, message));
+    // express-session may call next a second time, with the error of a failed save after the answer.
+    sessions(req as never, res as never, (error?: unknown) => {
+      if (error) return fail(req, res, error);
+      security.middleware(req, res, (error?: unknown) => {
+        if (error) return fail(req, res, error);
+        app(req, res).catch((error: unknown) => fail(req, res, error));
       });
     });
   }) as DemoServer;
   server.security = security;
-  server.on('close', security.close); // the sweep timer
+  server.on('close', () => {
+    void security.close();
+    redis?.close();
+  });
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
     server.listen(options.port ?? 8000, options.host ?? '127.0.0.1', () => {
@@ -251,12 +322,14 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const expireAfter = envSeconds('EXPIRE_AFTER', 60);
   const root = defaultRoot();
   if (!existsSync(join(root, 'dist', 'define.js'))) console.warn('dist/ is missing: run `npm run build` first (npm start does).');
-  startDemo({ port: envSeconds('PORT', 8000), host: process.env.HOST || '127.0.0.1', warnAfter, expireAfter, root }).then(
+  const redisUrl = process.env.REDIS_URL || undefined;
+  startDemo({ port: envSeconds('PORT', 8000), host: process.env.HOST || '127.0.0.1', warnAfter, expireAfter, root, redisUrl, secret: process.env.SECRET || undefined, sessionLimit: envSeconds('SESSION_LIMIT', 0) }).then(
     (server) => {
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : '?';
       console.log(`session-security demo: http://${process.env.HOST || '127.0.0.1'}:${port}/`);
-      console.log(`  sign in as alice / alice or bob / bob; warning after ${warnAfter} s idle, sign-out after ${expireAfter} s`);
+      console.log(`  sessions and activity: ${redisUrl ? `Redis at ${redisUrl}` : 'in this process (set REDIS_URL and SECRET to share them)'}`);
+      console.log(`  sign in as alice / alice or bob / bob; warning after ${warnAfter} s idle, sign-out after ${expireAfter} s (carol / carol: twice as long)`);
       console.log(`  /  loads the npm build (import map), /cdn the CDN bundle; add ?mode=frame to sign in again in a frame`);
     },
     (error: unknown) => {

@@ -15,6 +15,7 @@ import { guardForms, type FormGuard } from './browser/form-guard.js';
 import { ReloginFlow } from './browser/relogin-flow.js';
 import { DialogFocus } from './browser/dialog-focus.js';
 import { keyVerdict, reasonToStay, type DialogBox } from './browser/stay-input.js';
+import { SessionEvents } from './browser/session-events.js';
 import { CSRF_SELECTOR, checkCsrfSelector, csrfField, updateCsrfTokens } from './browser/csrf.js';
 import { en } from './i18n/en.js';
 import type { Strings } from './i18n/strings.js';
@@ -113,6 +114,7 @@ export class SessionSecurity extends LitElement {
     csrfSelector: { attribute: 'csrf-selector', reflect: true, default: CSRF_SELECTOR },
     noLeaveConfirm: { attribute: 'no-leave-confirm', type: Boolean, reflect: true, default: false },
     allowCrossOriginLogin: { attribute: 'allow-cross-origin-login', type: Boolean, reflect: true, default: false },
+    eventsUrl: { attribute: 'events-url', reflect: true, default: '' },
   };
 
   /** The ping endpoint: http(s) or relative. Required. */
@@ -143,10 +145,13 @@ export class SessionSecurity extends LitElement {
   declare noLeaveConfirm: boolean;
   /** Lets return-to-url and a popup login-url lead to another origin (an identity provider). */
   declare allowCrossOriginLogin: boolean;
+  /** Optional session events stream (PROTOCOL.md, "Session events"): sign-outs elsewhere reach the page at once. */
+  declare eventsUrl: string;
 
   /** The decisions; read its `phase`, `last` and `expiresAt` for the current state. */
   readonly controller: SessionController;
   readonly #pinger: PingClient;
+  readonly #events: SessionEvents;
   /** The attributes as checked (configure()): what the element runs on. */
   #settings: Settings = { times: DEFAULT_TIMES, timeout: PING_TIMEOUT.fallback, frame: false };
   #configured = '';
@@ -186,6 +191,7 @@ export class SessionSecurity extends LitElement {
       (type, detail) => this.#onDecision(type, detail),
       () => this.#settings.timeout,
     );
+    this.#events = new SessionEvents(() => this.#settings.events, () => !!this.#tabs?.leading, this.controller);
   }
 
   /** Seconds of inactivity before the session ends, as in force now (WCAG 2.2.6: tell users up front). */
@@ -235,6 +241,7 @@ export class SessionSecurity extends LitElement {
     ];
     this.#guardForms();
     this.#syncTabs();
+    this.#events.start();
     const c = this.controller;
     c.user ??= this.user || undefined;
     // The server's word from the start when the page does not say whose it is, or its
@@ -253,6 +260,7 @@ export class SessionSecurity extends LitElement {
     for (const stop of this.#unwatch) stop();
     this.#unwatch = [];
     this.#tabs?.stop();
+    this.#events.stop();
     this.#forms?.stop();
     this.#relogin.stop();
     this.#tabs = this.#forms = undefined;

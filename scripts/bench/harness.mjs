@@ -213,6 +213,11 @@ export async function signIn(base, user = 'alice', password = 'alice') {
   return { name, value, domain: HOST, path: '/', httpOnly: true, sameSite: 'Lax' };
 }
 
+/** The session id in express-session's cookie value (`s:<id>.<signature>`, URL-encoded). */
+export function sessionIdOf(cookie) {
+  return decodeURIComponent(cookie.value).replace(/^s:/, '').split('.')[0];
+}
+
 /**
  * A tiny server for the bench's own pages: /bench/<name>.html from `pages`, files of
  * dist/ (nothing else from disk) and a ping endpoint that counts and answers "idle 0".

@@ -1,6 +1,6 @@
 // 3. Extend, logout and sign-out reaching the other tab: event timestamps on each page's
 //    clock (performance.timeOrigin + now(), same machine), the demo server with warn 1 s.
-import { median, openPage, signIn, startDemoServer, until, within } from './harness.mjs';
+import { median, openPage, sessionIdOf, signIn, startDemoServer, until, within } from './harness.mjs';
 import { afterExpiry, clickStay, elementState, ms, running, say, stats } from './element.mjs';
 
 const PROPAGATION = { warnAfter: 1, expireAfter: 30 };
@@ -76,7 +76,7 @@ async function measurePropagation({ browser, report }) {
     for (let i = 0; i < LOGOUT_REPEATS && Date.now() < stop; i++) {
       const cookie = await signIn(demo.base);
       await load(cookie);
-      demo.server.security.store.destroy(cookie.value);
+      await demo.server.security.store.end(sessionIdOf(cookie), 'revoked');
       const mark = log.events.length;
       const triggeredAt = await tabs.A.evaluate(() => {
         const at = performance.timeOrigin + performance.now();
@@ -130,7 +130,7 @@ async function measurePropagation({ browser, report }) {
       const arrived = await until('the sign-out to reach B', () => next('B', 'expire', mark), { timeout: SIGN_OUT_WAIT_MS, every: 10 }).catch(() => undefined);
       // Make sure the sign-out happened: the server forgot the session. The other tabs are
       // told when the form is submitted, so they may know before the POST has landed.
-      const forgotten = await until('the server to forget the session', () => !demo.server.security.store.get(cookie.value), { timeout: 5000, every: 20 }).catch(() => false);
+      const forgotten = await until('the server to forget the session', async () => (await demo.server.security.store.activity(sessionIdOf(cookie), PROPAGATION.expireAfter * 1000)) === undefined, { timeout: 5000, every: 20 }).catch(() => false);
       if (!forgotten) throw new Error('the sign-out did not end the session on the server');
       if (arrived) signOut.push(arrived.at - clickedAt);
       else missed++;

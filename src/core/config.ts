@@ -97,6 +97,7 @@ export interface Attributes {
   loginUrl: string;
   loginMode: string;
   allowCrossOriginLogin: boolean;
+  eventsUrl: string;
 }
 
 /** What the element runs on: its attributes once checked, each bad one reported and replaced. */
@@ -108,6 +109,8 @@ export interface Settings {
   returnTo?: URL;
   logout?: URL;
   login?: URL;
+  /** The session events stream (PROTOCOL.md, "Session events"), if any. */
+  events?: URL;
   /** The login page opens in a frame inside the dialog (login-mode="frame"), not a popup. */
   frame: boolean;
 }
@@ -126,6 +129,7 @@ export function configure(a: Attributes, base: string, origin: string): Settings
     ping: checkUrl('ping-url', a.pingUrl, { base, required: true, origin }),
     returnTo: checkUrl('return-to-url', a.returnToUrl, { base, origin: away, hint }),
     logout: checkUrl('logout-url', a.logoutUrl, { base, origin }),
+    events: checkUrl('events-url', a.eventsUrl, { base, origin }),
     login: checkUrl('login-url', a.loginUrl, frame ? { base, origin, hint: ' login-mode="frame" needs a login page on this origin.' } : { base, origin: away, hint }),
     timeout: checkSeconds('ping-timeout', a.pingTimeout, PING_TIMEOUT),
     frame,

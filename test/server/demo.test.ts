@@ -24,7 +24,7 @@ describe('demo server', () => {
     await client.signIn();
     const page = await (await client.get('/')).text();
     const token = await client.csrfToken();
-    const tag = page.match(/<session-security user="([^"]+)" ping-url="\/session\/ping" warn-after="30" expire-after="60" return-to-url="\/login\?expired=1" login-url="\/login\?next=\/signed-in" logout-url="\/logout"><\/session-security>/);
+    const tag = page.match(/<session-security user="([^"]+)" ping-url="\/session\/ping" events-url="\/session\/events" warn-after="30" expire-after="60" return-to-url="\/login\?expired=1" login-url="\/login\?next=\/signed-in" logout-url="\/logout"><\/session-security>/);
     assert.ok(tag, 'the element with its attributes');
     // The page says whose it is: the same opaque user as the ping answers name.
     const { body } = await client.ping();

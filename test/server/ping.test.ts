@@ -108,7 +108,7 @@ describe('ping', () => {
     demo.clock.advance(EXPIRE_AFTER - 1);
     assert.equal(((await client.ping(String(EXPIRE_AFTER - 1))).body as { idleFor: number }).idleFor, EXPIRE_AFTER - 1);
     demo.clock.advance(1);
-    const sessions = demo.server.security.store.size;
+    const sessions = demo.server.security.store.size as number;
     const cookie = client.cookie;
     const { response, body } = await client.ping('0');
     assert.deepEqual(body, { status: 'logout', reason: 'expired' });
