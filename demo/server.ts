@@ -323,7 +323,16 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const root = defaultRoot();
   if (!existsSync(join(root, 'dist', 'define.js'))) console.warn('dist/ is missing: run `npm run build` first (npm start does).');
   const redisUrl = process.env.REDIS_URL || undefined;
-  startDemo({ port: envSeconds('PORT', 8000), host: process.env.HOST || '127.0.0.1', warnAfter, expireAfter, root, redisUrl, secret: process.env.SECRET || undefined, sessionLimit: envSeconds('SESSION_LIMIT', 0) }).then(
+  startDemo({
+    port: envSeconds('PORT', 8000),
+    host: process.env.HOST || '127.0.0.1',
+    warnAfter,
+    expireAfter,
+    root,
+    redisUrl,
+    secret: process.env.SECRET || undefined,
+    sessionLimit: envSeconds('SESSION_LIMIT', 0),
+  }).then(
     (server) => {
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : '?';

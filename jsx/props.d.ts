@@ -9,10 +9,7 @@ import type { SessionSecurity, SessionSecurityEventMap } from '../dist/index.js'
 
 /** The element's settable properties: the reactive ones, each also an attribute. */
 export type SessionSecurityProperties = Partial<
-  Pick<
-    SessionSecurity,
-    'pingUrl' | 'user' | 'warnAfter' | 'expireAfter' | 'returnToUrl' | 'pingTimeout' | 'logoutUrl' | 'loginUrl' | 'csrfSelector' | 'noLeaveConfirm' | 'allowCrossOriginLogin'
-  >
+  Pick<SessionSecurity, 'pingUrl' | 'user' | 'warnAfter' | 'expireAfter' | 'returnToUrl' | 'pingTimeout' | 'logoutUrl' | 'loginUrl' | 'csrfSelector' | 'noLeaveConfirm' | 'allowCrossOriginLogin'>
 > & { loginMode?: 'popup' | 'frame' };
 
 /** The same settings as attributes, and the text-* overrides (plain text). */

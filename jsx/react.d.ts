@@ -9,10 +9,7 @@
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 import type { SessionSecurity, SessionSecurityAttributes, SessionSecurityEventHandlers, SessionSecurityProperties } from './props.js';
 
-export type SessionSecurityReactProps = DetailedHTMLProps<HTMLAttributes<SessionSecurity>, SessionSecurity> &
-  SessionSecurityProperties &
-  SessionSecurityAttributes &
-  SessionSecurityEventHandlers;
+export type SessionSecurityReactProps = DetailedHTMLProps<HTMLAttributes<SessionSecurity>, SessionSecurity> & SessionSecurityProperties & SessionSecurityAttributes & SessionSecurityEventHandlers;
 
 declare module 'react' {
   namespace JSX {

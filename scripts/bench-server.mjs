@@ -82,7 +82,10 @@ async function populate(activity, log, count, from) {
     const work = [];
     for (let i = n; i < Math.min(count, n + batch); i++) {
       const id = `bench-${from + i}`;
-      work.push(activity.start(id, EXPIRE_MS), log.open({ handle: `h${from + i}`, id, user: `user${(from + i) % Math.max(1, count / 10)}`, start: Date.now(), expireAfter: 3600, ip: '127.0.0.1', userAgent: 'bench' }, 100));
+      work.push(
+        activity.start(id, EXPIRE_MS),
+        log.open({ handle: `h${from + i}`, id, user: `user${(from + i) % Math.max(1, count / 10)}`, start: Date.now(), expireAfter: 3600, ip: '127.0.0.1', userAgent: 'bench' }, 100),
+      );
     }
     await Promise.all(work);
     if (performance.now() - started > POPULATE_LIMIT_MS) return false;
@@ -94,7 +97,10 @@ async function measure(base) {
   const login = async () => {
     const response = await fetch(`${base}/login`, { method: 'POST' });
     await response.arrayBuffer();
-    return response.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
+    return response.headers
+      .getSetCookie()
+      .map((line) => line.split(';')[0])
+      .join('; ');
   };
   const signIns = [];
   let cookie = '';
@@ -115,7 +121,9 @@ async function measure(base) {
 }
 
 function report(where, count, { ping, signIn }, bytes) {
-  console.log(`${where.padEnd(7)} ${String(count).padStart(9)}  ping ${ms(ping.median)} / ${ms(ping.p99)}   sign-in ${ms(signIn.median)} / ${ms(signIn.p99)}   ${bytes === undefined ? '' : `${Math.round(bytes)} B/session`}`);
+  console.log(
+    `${where.padEnd(7)} ${String(count).padStart(9)}  ping ${ms(ping.median)} / ${ms(ping.p99)}   sign-in ${ms(signIn.median)} / ${ms(signIn.p99)}   ${bytes === undefined ? '' : `${Math.round(bytes)} B/session`}`,
+  );
 }
 
 if (PART !== 'push') console.log('sessions: other signed-in sessions in the stores; ping and sign-in: median / p99 over loopback HTTP');

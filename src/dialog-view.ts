@@ -50,16 +50,13 @@ export function spokenSeconds(left: number): number {
  * own (`expiredMessage`, `revokedMessage`, ...), the rest (a redirect, an unexpected
  * answer, a plain "logout") share a neutral one.
  */
-const why = (reason: LogoutReason = 'expired') =>
-  (/^(expired|revoked|replaced|unauthorized)$/.test(reason) ? `${reason}Message` : 'endedMessage') as keyof Strings;
+const why = (reason: LogoutReason = 'expired') => (/^(expired|revoked|replaced|unauthorized)$/.test(reason) ? `${reason}Message` : 'endedMessage') as keyof Strings;
 
 export function renderDialog(m: ViewModel): TemplateResult {
   const { text } = m;
-  const heading = (key: keyof Strings, slot: string) =>
-    html`<h2 id="title" part="title"><slot name=${slot}>${text(key)}</slot></h2>`;
+  const heading = (key: keyof Strings, slot: string) => html`<h2 id="title" part="title"><slot name=${slot}>${text(key)}</slot></h2>`;
   // `before`: the text ahead of the slot, which a slotted message does not replace.
-  const message = (key: keyof Strings, slot: string, before = '') =>
-    html`<p id="message" part="message">${before}<slot name=${slot}>${text(key)}</slot></p>`;
+  const message = (key: keyof Strings, slot: string, before = '') => html`<p id="message" part="message">${before}<slot name=${slot}>${text(key)}</slot></p>`;
   switch (m.view) {
     case 'warning':
       return html`${heading('title', 'title')}${message('message', 'message')}
@@ -69,26 +66,30 @@ export function renderDialog(m: ViewModel): TemplateResult {
         </p>
         <div part="actions">
           <button part="button stay" autofocus @click=${m.stay}>${text('stay')}</button>
-          ${m.logout
-            ? html`<form method="post" action=${m.logout.action} @submit=${m.signOut}>
+          ${
+            m.logout
+              ? html`<form method="post" action=${m.logout.action} @submit=${m.signOut}>
                 ${m.logout.field ? html`<input type="hidden" name=${m.logout.field[0]} .value=${m.logout.field[1]} />` : nothing}
                 <button part="button sign-out">${text('signOut')}</button>
               </form>`
-            : nothing}
+              : nothing
+          }
         </div>`;
     case 'relogin':
       return html`${heading('reloginTitle', 'relogin-title')}${message(
-          m.workKept ? 'reloginMessage' : 'reloginReloadMessage',
-          'relogin-message',
-          // Why first, in the one description the alertdialog reads out.
-          text(why(m.reason)) + ' ',
-        )}
+        m.workKept ? 'reloginMessage' : 'reloginReloadMessage',
+        'relogin-message',
+        // Why first, in the one description the alertdialog reads out.
+        text(why(m.reason)) + ' ',
+      )}
         ${m.popupBlocked ? html`<p role="alert" part="message">${text('popupBlocked')}</p>` : nothing}
         ${m.frame ? html`<iframe part="login-frame" src=${m.frame} title=${text('reloginTitle')} @load=${m.frameLoaded}></iframe>` : nothing}
         <div part="actions">
-          ${m.frame
-            ? html`<button part="button cancel" @click=${m.cancel}>${text('cancel')}</button>`
-            : html`<button part="button sign-in" autofocus @click=${m.signIn}>${text('signInAgain')}</button>`}
+          ${
+            m.frame
+              ? html`<button part="button cancel" @click=${m.cancel}>${text('cancel')}</button>`
+              : html`<button part="button sign-in" autofocus @click=${m.signIn}>${text('signInAgain')}</button>`
+          }
           <a part="link" href=${m.loginHref ?? ''}>${text('goToLogin')}</a>
         </div>`;
     default: // checking, expired

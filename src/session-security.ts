@@ -169,7 +169,11 @@ export class SessionSecurity extends LitElement {
       this.#emit('resume', { user: answer.user, csrfToken: answer.csrfToken, unsavedChanges: this.unsavedChanges });
     },
   });
-  readonly #focus = new DialogFocus(this, () => this.#dialog, () => this.#view);
+  readonly #focus = new DialogFocus(
+    this,
+    () => this.#dialog,
+    () => this.#view,
+  );
   #strings: Strings = en;
   #locale = 'en';
   #tick?: ReturnType<typeof setInterval>;
@@ -191,7 +195,11 @@ export class SessionSecurity extends LitElement {
       (type, detail) => this.#onDecision(type, detail),
       () => this.#settings.timeout,
     );
-    this.#events = new SessionEvents(() => this.#settings.events, () => !!this.#tabs?.leading, this.controller);
+    this.#events = new SessionEvents(
+      () => this.#settings.events,
+      () => !!this.#tabs?.leading,
+      this.controller,
+    );
   }
 
   /** Seconds of inactivity before the session ends, as in force now (WCAG 2.2.6: tell users up front). */
@@ -387,8 +395,7 @@ export class SessionSecurity extends LitElement {
   }
 
   /** A string, unless overridden by a text-* attribute (e.g. text-stay for "stay"). Plain text only. */
-  #text = (key: keyof Strings): string =>
-    this.getAttribute(`text-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`) ?? this.#strings[key];
+  #text = (key: keyof Strings): string => this.getAttribute(`text-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`) ?? this.#strings[key];
 
   get #view(): View {
     const { phase, checking } = this.controller;
@@ -411,28 +418,30 @@ export class SessionSecurity extends LitElement {
         @close=${this.#focus.onClose}
         @keydown=${this.#onKeydown}
       >
-        ${view === 'closed'
-          ? ''
-          : renderDialog({
-              view,
-              reason: this.#reason,
-              // Only a server that names users lets the same user resume in place.
-              workKept: this.controller.named,
-              left: Math.max(0, Math.ceil((this.controller.expiresAt - Date.now()) / 1000)),
-              locale: this.#locale,
-              text: this.#text,
-              // The CSRF token is looked up only while the warning (and its sign-out form) shows.
-              logout: view === 'warning' && this.#settings.logout ? { action: this.#settings.logout.href, field: csrfField(this.csrfSelector) } : undefined,
-              frame: this.#relogin.frame ? this.#settings.login?.href : undefined,
-              // Leaving the sign-in: to return-to-url if set (a login page that may redirect back).
-              loginHref: (this.#settings.returnTo ?? this.#settings.login)?.href,
-              popupBlocked: this.#relogin.popupBlocked,
-              stay: () => this.controller.extend(),
-              signOut: () => this.signedOut(),
-              signIn: () => this.#settings.login && this.#relogin.signIn(this.#settings.login, this.#settings.frame),
-              cancel: () => this.#relogin.cancel(),
-              frameLoaded: () => this.#relogin.probe(),
-            })}
+        ${
+          view === 'closed'
+            ? ''
+            : renderDialog({
+                view,
+                reason: this.#reason,
+                // Only a server that names users lets the same user resume in place.
+                workKept: this.controller.named,
+                left: Math.max(0, Math.ceil((this.controller.expiresAt - Date.now()) / 1000)),
+                locale: this.#locale,
+                text: this.#text,
+                // The CSRF token is looked up only while the warning (and its sign-out form) shows.
+                logout: view === 'warning' && this.#settings.logout ? { action: this.#settings.logout.href, field: csrfField(this.csrfSelector) } : undefined,
+                frame: this.#relogin.frame ? this.#settings.login?.href : undefined,
+                // Leaving the sign-in: to return-to-url if set (a login page that may redirect back).
+                loginHref: (this.#settings.returnTo ?? this.#settings.login)?.href,
+                popupBlocked: this.#relogin.popupBlocked,
+                stay: () => this.controller.extend(),
+                signOut: () => this.signedOut(),
+                signIn: () => this.#settings.login && this.#relogin.signIn(this.#settings.login, this.#settings.frame),
+                cancel: () => this.#relogin.cancel(),
+                frameLoaded: () => this.#relogin.probe(),
+              })
+        }
       </dialog>
       <p role="status" class="visually-hidden">${this.#status}</p>`;
   }

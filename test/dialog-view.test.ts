@@ -12,8 +12,15 @@ function message(model: Partial<ViewModel>): string {
   const host = document.createElement('div');
   render(
     renderDialog({
-      view: 'expired', left: 0, locale: 'en', text: (key) => en[key],
-      stay: noop, signOut: noop, signIn: noop, cancel: noop, frameLoaded: noop,
+      view: 'expired',
+      left: 0,
+      locale: 'en',
+      text: (key) => en[key],
+      stay: noop,
+      signOut: noop,
+      signIn: noop,
+      cancel: noop,
+      frameLoaded: noop,
       ...model,
     }),
     host,

@@ -130,7 +130,10 @@ async function measurePropagation({ browser, report }) {
       const arrived = await until('the sign-out to reach B', () => next('B', 'expire', mark), { timeout: SIGN_OUT_WAIT_MS, every: 10 }).catch(() => undefined);
       // Make sure the sign-out happened: the server forgot the session. The other tabs are
       // told when the form is submitted, so they may know before the POST has landed.
-      const forgotten = await until('the server to forget the session', async () => (await demo.server.security.store.activity(sessionIdOf(cookie), PROPAGATION.expireAfter * 1000)) === undefined, { timeout: 5000, every: 20 }).catch(() => false);
+      const forgotten = await until('the server to forget the session', async () => (await demo.server.security.store.activity(sessionIdOf(cookie), PROPAGATION.expireAfter * 1000)) === undefined, {
+        timeout: 5000,
+        every: 20,
+      }).catch(() => false);
       if (!forgotten) throw new Error('the sign-out did not end the session on the server');
       if (arrived) signOut.push(arrived.at - clickedAt);
       else missed++;

@@ -4,8 +4,7 @@
  * csrf-token meta tag) and Laravel (_token and the same meta tag).
  */
 import { logError } from '../core/log.js';
-export const CSRF_SELECTOR =
-  'input[name=csrfmiddlewaretoken],input[name=authenticity_token],input[name=_token],meta[name=csrf-token]';
+export const CSRF_SELECTOR = 'input[name=csrfmiddlewaretoken],input[name=authenticity_token],input[name=_token],meta[name=csrf-token]';
 
 type TokenElement = HTMLInputElement | HTMLMetaElement;
 

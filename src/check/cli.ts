@@ -32,7 +32,12 @@ function loginCommand(command: string): () => Promise<string> {
     new Promise((resolve, reject) => {
       exec(command, { timeout: 30_000, maxBuffer: 1024 * 1024 }, (error, stdout, stderr) => {
         if (error) return reject(new Error(`${JSON.stringify(command)} failed: ${(stderr || error.message).trim()}`));
-        const line = stdout.split(/\r?\n/).map((l) => l.trim()).filter(Boolean).pop() ?? '';
+        const line =
+          stdout
+            .split(/\r?\n/)
+            .map((l) => l.trim())
+            .filter(Boolean)
+            .pop() ?? '';
         resolve(line.replace(/^cookie:\s*/i, ''));
       });
     });

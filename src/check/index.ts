@@ -77,7 +77,10 @@ function validate(options: CheckOptions): Site {
   if (options.profile !== undefined && !Object.hasOwn(PROFILES, options.profile)) {
     throw new CheckError(`unknown profile ${options.profile}; known: ${Object.keys(PROFILES).join(', ')}`);
   }
-  for (const [name, value] of [['expireAfter', options.expireAfter], ['pingTimeout', options.pingTimeout]] as const) {
+  for (const [name, value] of [
+    ['expireAfter', options.expireAfter],
+    ['pingTimeout', options.pingTimeout],
+  ] as const) {
     if (value !== undefined && !(Number.isSafeInteger(value) && value > 0)) throw new CheckError(`${name} must be whole positive seconds`);
   }
   return { url, page, fetch: options.fetch ?? fetch, timeout: (options.pingTimeout ?? 10) * 1000 };
@@ -127,7 +130,24 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
   type Group = { ids: ProbeId[]; skip?: string; run?: (session: Session) => Promise<void>; session?: () => Promise<Session> | undefined };
   const slowSkip = options.slow ? undefined : 'needs --slow';
   const groups: Group[] = [
-    { ids: ['alive', 'content-type', 'no-store', 'answer-types', 'user-opaque', 'ping-not-activity', 'bare-ping-not-activity', 'idlefor-negative', 'idlefor-format', 'idlefor-range', 'no-header-no-merge', 'concurrent-pings'], run: (s) => runLive(s, record, pool.more), session: () => first },
+    {
+      ids: [
+        'alive',
+        'content-type',
+        'no-store',
+        'answer-types',
+        'user-opaque',
+        'ping-not-activity',
+        'bare-ping-not-activity',
+        'idlefor-negative',
+        'idlefor-format',
+        'idlefor-range',
+        'no-header-no-merge',
+        'concurrent-pings',
+      ],
+      run: (s) => runLive(s, record, pool.more),
+      session: () => first,
+    },
     { ids: ['merge', 'idlefor-older'], run: (s) => runMerge(s, record) },
     { ids: ['page-activity'], skip: site.page ? undefined : 'needs --page', run: (s) => runPage(s, record) },
     // Last in sequence: it spends the session.

@@ -70,7 +70,10 @@ function cors(reply: Awaited<ReturnType<typeof send>>, what: string) {
   const credentials = reply.headers.get('access-control-allow-credentials');
   const withCredentials = !!origin && credentials?.trim().toLowerCase() === 'true';
   if (origin === EVIL_ORIGIN || origin === 'null' || withCredentials) {
-    return { ok: false, detail: `${what} from ${EVIL_ORIGIN}: HTTP ${reply.status}, Access-Control-Allow-Origin: ${origin ?? '(none)'}, Access-Control-Allow-Credentials: ${credentials ?? '(none)'}: another site may send pings with X-Requested-With` };
+    return {
+      ok: false,
+      detail: `${what} from ${EVIL_ORIGIN}: HTTP ${reply.status}, Access-Control-Allow-Origin: ${origin ?? '(none)'}, Access-Control-Allow-Credentials: ${credentials ?? '(none)'}: another site may send pings with X-Requested-With`,
+    };
   }
   const note = origin ? `, Access-Control-Allow-Origin: ${origin} (grants no cookies, but the ping needs no CORS headers)` : ', no CORS grant';
   return { ok: true, detail: `${what} from ${EVIL_ORIGIN}: HTTP ${reply.status}${note}` };

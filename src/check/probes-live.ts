@@ -62,7 +62,8 @@ const isIdle = (answer: Answer, atLeast: number) => answer.kind === 'idle' && (a
 
 function alive(answer: Answer): Outcome {
   if (answer.status === 204) return { ok: false, detail: 'HTTP 204: the element reads its empty body as "session gone"; answer 200 with JSON' };
-  if (answer.kind !== 'idle') return { ok: false, detail: `${describe(answer)}, read as ${answer.kind === 'logout' ? `gone (${answer.reason})` : `failed (${answer.reason})`}: is the session (--cookie/--login) signed in?` };
+  if (answer.kind !== 'idle')
+    return { ok: false, detail: `${describe(answer)}, read as ${answer.kind === 'logout' ? `gone (${answer.reason})` : `failed (${answer.reason})`}: is the session (--cookie/--login) signed in?` };
   if (answer.status !== 200) return { ok: false, detail: `HTTP ${answer.status}: answer 200` };
   return { ok: true, detail: `${describe(answer)}, read as idle ${answer.idle}` };
 }
@@ -76,7 +77,8 @@ export function answerTypes(json: unknown): Outcome {
   const problems: string[] = [];
   if (!isInteger(o.idleFor, 0)) problems.push(`idleFor ${JSON.stringify(o.idleFor)} is not a non-negative integer`);
   if (o.warnAfter !== undefined || o.expireAfter !== undefined) {
-    if (!isInteger(o.warnAfter, 1) || !isInteger(o.expireAfter, 1)) problems.push(`warnAfter ${JSON.stringify(o.warnAfter)} and expireAfter ${JSON.stringify(o.expireAfter)} must both be integers >= 1`);
+    if (!isInteger(o.warnAfter, 1) || !isInteger(o.expireAfter, 1))
+      problems.push(`warnAfter ${JSON.stringify(o.warnAfter)} and expireAfter ${JSON.stringify(o.expireAfter)} must both be integers >= 1`);
     else if ((o.warnAfter as number) >= (o.expireAfter as number)) problems.push(`warnAfter ${o.warnAfter} must be less than expireAfter ${o.expireAfter}`);
   }
   for (const key of ['user', 'csrfToken']) if (o[key] !== undefined && typeof o[key] !== 'string') problems.push(`${key} is ${typeof o[key]}, not a string`);

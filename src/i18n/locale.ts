@@ -49,7 +49,7 @@ export function matchLocale(lang: string | undefined | null): Locale {
  * walking out of shadow roots through their hosts, else the document's, else the browser's.
  */
 export function langOf(element: Element): string {
-  for (let node: Element | null = element; node; ) {
+  for (let node: Element | null = element; node;) {
     const lang = node.getAttribute('lang')?.trim();
     if (lang) return lang;
     const root = node.getRootNode();
@@ -107,7 +107,5 @@ export function formatClock(seconds: number): string {
  * nodes, never for HTML. Unknown placeholders are left as they are.
  */
 export function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
-    Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : placeholder,
-  );
+  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => (Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : placeholder));
 }

@@ -26,8 +26,6 @@ export function writeCookie(res: ServerResponse, options: CookieOptions, value: 
   if (clear) attributes.push('Max-Age=0');
   if (options.secure) attributes.push('Secure');
   const previous = res.getHeader('Set-Cookie');
-  const others = (Array.isArray(previous) ? previous : previous === undefined ? [] : [String(previous)]).filter(
-    (cookie) => !cookie.startsWith(`${options.name}=`),
-  );
+  const others = (Array.isArray(previous) ? previous : previous === undefined ? [] : [String(previous)]).filter((cookie) => !cookie.startsWith(`${options.name}=`));
   res.setHeader('Set-Cookie', [...others, attributes.join('; ')]);
 }

@@ -133,7 +133,7 @@ describe('<session-security> with bad input', () => {
   });
 
   describe('an answer with times out of range', () => {
-    it('keeps the attributes\' times when the server sends warnAfter/expireAfter 31,710 years away', async () => {
+    it("keeps the attributes' times when the server sends warnAfter/expireAfter 31,710 years away", async () => {
       servePing((idleFor) => ({ idleFor, warnAfter: 1e12, expireAfter: 2e12 }));
       const el = await mount({});
       await warned(el);

@@ -29,7 +29,6 @@ describe('<session-security> under a strict CSP', () => {
     tearDownElementTest({ clock, navigate });
   });
 
-
   it('runs on a page under the policy: an inline style attribute is refused', () => {
     const p = document.createElement('p');
     p.setAttribute('style', 'display: none');
@@ -85,7 +84,9 @@ describe('<session-security> under a strict CSP', () => {
         try {
           const win = () => frame.contentWindow as (Window & { errors?: string[] }) | null;
           await until(() => !!win()?.errors?.some((e) => e.startsWith('<session-security>')), 'the console error in the frame');
-          expect(win()!.errors!.find((e) => e.startsWith('<session-security>'))).to.contain('"lit-html"').and.contain('trusted-types');
+          expect(win()!.errors!.find((e) => e.startsWith('<session-security>')))
+            .to.contain('"lit-html"')
+            .and.contain('trusted-types');
         } finally {
           frame.remove();
         }

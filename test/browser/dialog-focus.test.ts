@@ -6,7 +6,11 @@ import { DialogFocus, deepActiveElement } from '../../src/browser/dialog-focus.j
 class FocusHost extends LitElement {
   static override properties = { view: {} };
   declare view: string;
-  readonly focus = new DialogFocus(this, () => this.renderRoot.querySelector('dialog')!, () => this.view);
+  readonly focus = new DialogFocus(
+    this,
+    () => this.renderRoot.querySelector('dialog')!,
+    () => this.view,
+  );
   constructor() {
     super();
     this.view = 'closed';

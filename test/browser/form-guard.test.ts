@@ -144,9 +144,7 @@ describe('guardForms', () => {
     });
 
     it('on the field, while its siblings still count', async () => {
-      const form = await fixture<HTMLFormElement>(
-        html`<form><input data-session-security-ignore /><input id="other" /></form>`,
-      );
+      const form = await fixture<HTMLFormElement>(html`<form><input data-session-security-ignore /><input id="other" /></form>`);
       type(form.querySelector('input')!);
       expect(guard.dirty, 'ignored field').to.equal(false);
       type(form.querySelector<HTMLInputElement>('#other')!);
@@ -295,8 +293,7 @@ describe('guardForms', () => {
       guard = start();
       const root = await fixture(html`<div><form id="one"><input /></form><form id="two"><input /></form></div>`);
       for (const input of root.querySelectorAll('input')) type(input);
-      const where = (target: unknown) =>
-        target === document ? 'document' : target === window ? 'window' : `form#${(target as HTMLFormElement).id}`;
+      const where = (target: unknown) => (target === document ? 'document' : target === window ? 'window' : `form#${(target as HTMLFormElement).id}`);
       const mine = (s: SinonSpy) =>
         s
           .getCalls()

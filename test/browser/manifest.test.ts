@@ -71,7 +71,10 @@ describe('custom-elements.json', () => {
       expect(member!.type?.text, `${property}'s type`).to.equal(type);
     }
     for (const api of ['controller', 'timeoutSeconds', 'unsavedChanges', 'activity', 'extend', 'signedOut']) expect(names(element.members), api).to.include(api);
-    expect(names(element.members).filter((name) => name.startsWith('#')), 'no private members').to.deep.equal([]);
+    expect(
+      names(element.members).filter((name) => name.startsWith('#')),
+      'no private members',
+    ).to.deep.equal([]);
   });
 
   it('lists the typed events, and every event the element dispatches', async () => {

@@ -41,7 +41,11 @@ describe('relogin-flow', () => {
   });
 
   it('another user, or a server that names nobody, leaves', async () => {
-    for (const [page, answer] of [['ann', 'bob'], ['ann', undefined], [undefined, undefined]] as const) {
+    for (const [page, answer] of [
+      ['ann', 'bob'],
+      ['ann', undefined],
+      [undefined, undefined],
+    ] as const) {
       const { h, answers, settle } = host(page);
       const flow = new ReloginFlow(h);
       flow.expire(true);

@@ -30,7 +30,11 @@ describe('SessionEvents', () => {
   });
 
   const start = () => {
-    events = new SessionEvents(() => new URL(url, location.href), () => leading, target);
+    events = new SessionEvents(
+      () => new URL(url, location.href),
+      () => leading,
+      target,
+    );
     events.start();
     return events;
   };
@@ -120,7 +124,11 @@ describe('SessionEvents', () => {
     expect(events!.open).to.equal(false);
     events!.stop();
     const timers = clock.countTimers();
-    events = new SessionEvents(() => undefined, () => true, { phase: 'active', confirm: spy() });
+    events = new SessionEvents(
+      () => undefined,
+      () => true,
+      { phase: 'active', confirm: spy() },
+    );
     events.start();
     expect(events.open).to.equal(false);
     expect(clock.countTimers()).to.equal(timers, 'without a URL not even a timer');

@@ -106,7 +106,7 @@ describe('<session-security>', () => {
     expect(pageHidden()).to.equal(false);
   });
 
-  it("never reveals a page another element hid", async () => {
+  it('never reveals a page another element hid', async () => {
     servePing(() => 'logout');
     const otherPings = servePing(echo, PING2);
     const el = await mount();

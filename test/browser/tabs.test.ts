@@ -32,8 +32,7 @@ describe('several tabs', () => {
    * in real time while the clock is frozen: ticking on before it lands would let a
    * follower's patience run out, which real time would never do.
    */
-  const untilAnswered = (pings: PingLog, n: number) =>
-    until(() => pings.times.length >= n && tabs.every((tab) => tab.el.controller.latest?.sentAt === pings.times[n - 1]), `answer ${n} in every tab`);
+  const untilAnswered = (pings: PingLog, n: number) => until(() => pings.times.length >= n && tabs.every((tab) => tab.el.controller.latest?.sentAt === pings.times[n - 1]), `answer ${n} in every tab`);
 
   const closeTab = (tab: Tab) => {
     close(tab);

@@ -17,8 +17,7 @@ function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: st
 }
 
 /** A --login command without curl: node itself signs in and prints the Cookie value. */
-const loginCommand = (server: TestServer) =>
-  `"${process.execPath}" -e "fetch('${server.loginUrl}',{method:'POST'}).then(r=>console.log(r.headers.getSetCookie()[0].split(';')[0]))"`;
+const loginCommand = (server: TestServer) => `"${process.execPath}" -e "fetch('${server.loginUrl}',{method:'POST'}).then(r=>console.log(r.headers.getSetCookie()[0].split(';')[0]))"`;
 
 describe('session-security-check', { concurrency: true }, () => {
   let reference: TestServer;
@@ -35,7 +34,10 @@ describe('session-security-check', { concurrency: true }, () => {
       assert.deepEqual(Object.keys(result).sort(), ['detail', 'id', 'level', 'ok', 'rule', 'status']);
       assert.ok(result.ok, `${result.id}: ${result.detail}`);
     }
-    assert.deepEqual(report.results.filter((result) => result.status === 'skip').map((result) => result.id), ['expiry-before-merge', 'page-ends-expired']);
+    assert.deepEqual(
+      report.results.filter((result) => result.status === 'skip').map((result) => result.id),
+      ['expiry-before-merge', 'page-ends-expired'],
+    );
   });
 
   test('a broken MUST: exit 1 (0 while the probe that sees it cannot run), a FAIL line naming the probe, level and rule, and the summary', async () => {
@@ -56,7 +58,15 @@ describe('session-security-check', { concurrency: true }, () => {
   });
 
   test('bad usage and an unreachable server exit 2', async () => {
-    for (const args of [[], ['a', 'b'], [reference.url, '--profile', 'nope'], [reference.url, '--expire-after', '1.5'], [reference.url, '--bogus'], ['http://127.0.0.1:9/ping'], [reference.url, '--login', 'exit 3']]) {
+    for (const args of [
+      [],
+      ['a', 'b'],
+      [reference.url, '--profile', 'nope'],
+      [reference.url, '--expire-after', '1.5'],
+      [reference.url, '--bogus'],
+      ['http://127.0.0.1:9/ping'],
+      [reference.url, '--login', 'exit 3'],
+    ]) {
       const { code, stderr } = await cli(args);
       assert.equal(code, 2, `${args.join(' ')}: ${stderr}`);
       assert.match(stderr, /^session-security-check: /m, args.join(' '));

@@ -6,8 +6,16 @@ import type { TestServer } from './servers.js';
 export const SLOW: ProbeId[] = ['expiry-before-merge', 'page-ends-expired'];
 
 /** The ids whose probe found a problem (failures and warnings). */
-export const problems = (report: CheckReport): ProbeId[] => report.results.filter((result) => !result.ok).map((result) => result.id).sort();
-export const byStatus = (report: CheckReport, status: string): ProbeId[] => report.results.filter((result) => result.status === status).map((result) => result.id).sort();
+export const problems = (report: CheckReport): ProbeId[] =>
+  report.results
+    .filter((result) => !result.ok)
+    .map((result) => result.id)
+    .sort();
+export const byStatus = (report: CheckReport, status: string): ProbeId[] =>
+  report.results
+    .filter((result) => result.status === status)
+    .map((result) => result.id)
+    .sort();
 
 /** A check with --login and --page; String(report) is the human report, for assertion messages. */
 export async function run(server: TestServer, options: Partial<CheckOptions> = {}): Promise<CheckReport> {

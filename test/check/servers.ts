@@ -33,7 +33,10 @@ export async function listen(handler: (req: IncomingMessage, res: ServerResponse
     login: async () => {
       const response = await fetch(`${base}/login`, { method: 'POST' });
       await response.arrayBuffer();
-      return response.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
+      return response.headers
+        .getSetCookie()
+        .map((line) => line.split(';')[0])
+        .join('; ');
     },
     close: () =>
       new Promise((done) => {

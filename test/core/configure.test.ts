@@ -42,8 +42,15 @@ describe('configure: every attribute checked in one place', () => {
     expect(settings.timeout).to.equal(PING_TIMEOUT.fallback);
     expect(settings.frame).to.equal(false);
     const messages = logged();
-    for (const name of ['ping-url', 'warn-after', 'ping-timeout', 'login-mode']) expect(messages.some((m) => m.includes(name)), name).to.equal(true);
-    expect(messages.every((m) => m.startsWith('<session-security>: ')), messages.join('\n')).to.equal(true);
+    for (const name of ['ping-url', 'warn-after', 'ping-timeout', 'login-mode'])
+      expect(
+        messages.some((m) => m.includes(name)),
+        name,
+      ).to.equal(true);
+    expect(
+      messages.every((m) => m.startsWith('<session-security>: ')),
+      messages.join('\n'),
+    ).to.equal(true);
   });
 
   it('leaving may go to another origin only when the page allows it; a login frame never', () => {

@@ -40,7 +40,11 @@ describe('SessionController', () => {
     clock = fakeClock();
     pinger = new FakePinger();
     events = [];
-    controller = new SessionController(() => times, pinger, (type: keyof ControllerEvents, detail) => events.push([type, detail]));
+    controller = new SessionController(
+      () => times,
+      pinger,
+      (type: keyof ControllerEvents, detail) => events.push([type, detail]),
+    );
     controller.start();
   });
   afterEach(() => {
@@ -249,13 +253,17 @@ describe('SessionController', () => {
 
   describe('whose page it is', () => {
     it('asks the server at once when started to identify, with idleFor 0', () => {
-      const other = new SessionController(() => times, pinger, () => {});
+      const other = new SessionController(
+        () => times,
+        pinger,
+        () => {},
+      );
       other.start(true);
       expect(pinger.sent).to.deep.equal([0]);
       other.stop();
     });
 
-    it("adopts the user from its own first answer, then ends as replaced when an answer names another", async () => {
+    it('adopts the user from its own first answer, then ends as replaced when an answer names another', async () => {
       await clock.tickAsync(540_000);
       pinger.answer({ kind: 'idle', idleFor: 0, user: 'alice' });
       await clock.tickAsync(0);
@@ -300,7 +308,13 @@ describe('SessionController', () => {
         steppedBack += ms;
         clock.setSystemTime(Date.now() - ms);
       };
-      stepped = new SessionController(() => times, pinger, (type: keyof ControllerEvents, detail) => events.push([type, detail]), () => 10, monotonic);
+      stepped = new SessionController(
+        () => times,
+        pinger,
+        (type: keyof ControllerEvents, detail) => events.push([type, detail]),
+        () => 10,
+        monotonic,
+      );
       stepped.start();
     });
     afterEach(() => stepped.stop());

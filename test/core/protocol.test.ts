@@ -30,7 +30,9 @@ describe('parsePingResponse', () => {
     try {
       const answer = parsePingResponse(200, false, '{"idleFor":3,"warnAfter":900,"expireAfter":600,"user":5}');
       expect(answer).to.deep.equal({ kind: 'idle', idleFor: 3 });
-      expect(error.args.map((a) => String(a[0])).join()).to.contain('warnAfter').and.contain('"user"');
+      expect(error.args.map((a) => String(a[0])).join())
+        .to.contain('warnAfter')
+        .and.contain('"user"');
     } finally {
       error.restore();
     }

@@ -31,7 +31,9 @@ function pointedAt(): string[] {
 test('the package holds no tests, demo, sources or source maps', () => {
   const files = packedFiles();
   assert.ok(files.length > 20, `npm pack lists ${files.length} files: run \`npm run build\` first`);
-  const unwanted = files.filter((path) => /(^|\/)(test|tests|demo|node_modules|examples)\//.test(path) || /\.test\.|\.map$|\.tsbuildinfo$/.test(path) || (/\.ts$/.test(path) && !path.endsWith('.d.ts')));
+  const unwanted = files.filter(
+    (path) => /(^|\/)(test|tests|demo|node_modules|examples)\//.test(path) || /\.test\.|\.map$|\.tsbuildinfo$/.test(path) || (/\.ts$/.test(path) && !path.endsWith('.d.ts')),
+  );
   assert.deepEqual(unwanted, []);
 });
 

@@ -75,9 +75,7 @@ async function openAsAlice(e2e: E2E, path: string): Promise<Page> {
   await e2e.ensureClock(page);
   // The element runs and holds the leader's Web Lock: a follower tab would let a deadline
   // pass by its patience (real seconds) before pinging itself.
-  await until('the element leading', () =>
-    page.evaluate(async () => document.querySelector('session-security')?.controller?.phase === 'active' && (await navigator.locks.query()).held.length > 0),
-  );
+  await until('the element leading', () => page.evaluate(async () => document.querySelector('session-security')?.controller?.phase === 'active' && (await navigator.locks.query()).held.length > 0));
   assert.equal((await pageState(page)).user, 'alice');
   return page;
 }
@@ -155,12 +153,14 @@ describe('signing back in after a timeout (headless Chromium, reference server)'
       });
       await until('the popup to be closed by the element', async () => popup.isClosed());
       // The token the element wrote into the page: the one of the ping answer that named the new session.
-      const fresh = await until('the ping answer naming the new session', async () =>
-        e2e.pings
-          .slice(count)
-          .map((ping) => ping.body as { csrfToken?: string } | undefined)
-          .reverse()
-          .find((body) => body?.csrfToken)?.csrfToken,
+      const fresh = await until(
+        'the ping answer naming the new session',
+        async () =>
+          e2e.pings
+            .slice(count)
+            .map((ping) => ping.body as { csrfToken?: string } | undefined)
+            .reverse()
+            .find((body) => body?.csrfToken)?.csrfToken,
       );
       assert.notEqual(fresh, first.csrfToken, 'a new session has a new CSRF token');
       assert.equal(resumed.draft, DRAFT);

@@ -102,7 +102,10 @@ for (const name of ['react', 'vue', 'svelte']) {
         assert.equal(app.saves, saves + 1);
         const pings = app.pings.length;
         await clock.advance(page, 10); // +60 s: the element asks before warning
-        await until('the ping before warning', async () => app.pings.length === pings + 1 && (await page.evaluate(() => document.querySelector('session-security').controller.synced as number)) >= clock.time - 10_000);
+        await until(
+          'the ping before warning',
+          async () => app.pings.length === pings + 1 && (await page.evaluate(() => document.querySelector('session-security').controller.synced as number)) >= clock.time - 10_000,
+        );
         assert.deepEqual(await log(page), ['saved 204'], 'no warning: the server saw the save 10 s ago');
         await clock.advance(page, 50); // +110 s: 60 s after the save
         await until('the warning, from the save on', async () => (await log(page)).includes(`warn local ${TIMES.expireAfter}`));

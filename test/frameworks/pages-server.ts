@@ -34,8 +34,7 @@ export async function startPages(times: { warnAfter: number; expireAfter: number
   const isFile = (path: string) => path.startsWith('/dist/') || path.startsWith('/vendor/');
   const security = createSessionSecurity({ ...times, now, secure: false, passive: (req) => isFile(new URL(req.url ?? '/', 'http://x').pathname) });
   const pings: string[] = [];
-  const send = (res: import('node:http').ServerResponse, status: number, type: string, body: string | Buffer) =>
-    res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' }).end(body);
+  const send = (res: import('node:http').ServerResponse, status: number, type: string, body: string | Buffer) => res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' }).end(body);
   const server: Server = createServer((req, res) => {
     security.middleware(req, res, async () => {
       const url = new URL(req.url ?? '/', 'http://x');
@@ -69,7 +68,12 @@ export async function startPages(times: { warnAfter: number; expireAfter: number
       const values: Record<string, string> = { title: `Page ${name}`, next: `/${kind}/${name === 'a' ? 'b' : 'a'}`, user: security.userOf(session) };
       // The values are fixed strings and an opaque base64url token: nothing to escape here
       // (a real template engine escapes them anyway).
-      send(res, 200, 'text/html; charset=utf-8', template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key]));
+      send(
+        res,
+        200,
+        'text/html; charset=utf-8',
+        template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key]),
+      );
     });
   });
   server.on('close', security.close);

@@ -75,7 +75,16 @@ describe('formatDuration', () => {
 
 describe('formatClock', () => {
   it('shows m:ss with the seconds padded and minutes unbounded', () => {
-    const cases: [number, string][] = [[0, '0:00'], [5, '0:05'], [59, '0:59'], [60, '1:00'], [65, '1:05'], [600, '10:00'], [3599, '59:59'], [3600, '60:00']];
+    const cases: [number, string][] = [
+      [0, '0:00'],
+      [5, '0:05'],
+      [59, '0:59'],
+      [60, '1:00'],
+      [65, '1:05'],
+      [600, '10:00'],
+      [3599, '59:59'],
+      [3600, '60:00'],
+    ];
     for (const [seconds, text] of cases) expect(formatClock(seconds), String(seconds)).to.equal(text);
   });
 

@@ -25,13 +25,24 @@ describe('matchLocale', () => {
   });
 
   it('falls back from a regional or scripted variant to the base language', () => {
-    const cases: [string, string][] = [['de-AT', 'de'], ['de-CH', 'de'], ['fr-CA', 'fr'], ['es-419', 'es'], ['es-MX', 'es'], ['ca-ES-valencia', 'ca'], ['cs-CZ', 'cs'], ['pl-PL', 'pl'], ['it-CH', 'it'], ['nl-BE', 'nl'], ['en-GB', 'en']];
+    const cases: [string, string][] = [
+      ['de-AT', 'de'],
+      ['de-CH', 'de'],
+      ['fr-CA', 'fr'],
+      ['es-419', 'es'],
+      ['es-MX', 'es'],
+      ['ca-ES-valencia', 'ca'],
+      ['cs-CZ', 'cs'],
+      ['pl-PL', 'pl'],
+      ['it-CH', 'it'],
+      ['nl-BE', 'nl'],
+      ['en-GB', 'en'],
+    ];
     for (const [tag, locale] of cases) expect(matchLocale(tag), tag).to.equal(locale);
   });
 
   it('answers en for unknown languages and garbage, never throwing', () => {
-    for (const tag of ['', ' ', 'xx', 'sk', 'ru-RU', 'zh-Hant-TW', '💥', 'de_', '-', 'en-US,en;q=0.9', 'de AT', 'toString', '__proto__'])
-      expect(matchLocale(tag), JSON.stringify(tag)).to.equal('en');
+    for (const tag of ['', ' ', 'xx', 'sk', 'ru-RU', 'zh-Hant-TW', '💥', 'de_', '-', 'en-US,en;q=0.9', 'de AT', 'toString', '__proto__']) expect(matchLocale(tag), JSON.stringify(tag)).to.equal('en');
     expect(matchLocale(undefined)).to.equal('en');
     expect(matchLocale(null)).to.equal('en');
     expect(matchLocale(42 as unknown as string)).to.equal('en');

@@ -19,9 +19,27 @@ const placeholders = (text: string) => (text.match(/\{\w+\}/g) ?? []).sort();
 describe('en strings', () => {
   it('has every key as a non-empty string, with the placeholders the element fills', () => {
     expect(keys).to.have.members([
-      'title', 'message', 'timeLeft', 'remaining', 'stay', 'signOut', 'extended', 'expiredTitle',
-      'expiredMessage', 'revokedMessage', 'replacedMessage', 'unauthorizedMessage', 'endedMessage', 'checking',
-      'reloginTitle', 'reloginMessage', 'reloginReloadMessage', 'signInAgain', 'cancel', 'goToLogin', 'popupBlocked',
+      'title',
+      'message',
+      'timeLeft',
+      'remaining',
+      'stay',
+      'signOut',
+      'extended',
+      'expiredTitle',
+      'expiredMessage',
+      'revokedMessage',
+      'replacedMessage',
+      'unauthorizedMessage',
+      'endedMessage',
+      'checking',
+      'reloginTitle',
+      'reloginMessage',
+      'reloginReloadMessage',
+      'signInAgain',
+      'cancel',
+      'goToLogin',
+      'popupBlocked',
     ]);
     for (const key of keys) expect(en[key], key).to.be.a('string').and.not.be.empty;
     expect(placeholders(en.timeLeft)).to.deep.equal(['{time}']);

@@ -55,18 +55,24 @@ for (const recipe of findRecipes()) {
       }
     };
     try {
-      await t.test('session-security-check passes every MUST', step(async (t) => {
-        const since = Date.now();
-        const { problems, warnings } = await checkRecipe(server.base, () => signIn(server.base), { profile: recipe.options.profile, expireAfter: recipe.options.expireAfter ?? EXPIRE_AFTER });
-        for (const warning of warnings) t.diagnostic(describeResult(warning));
-        t.diagnostic(`checker ${((Date.now() - since) / 1000).toFixed(1)} s`);
-        assert.deepEqual(problems.map(describeResult), [], 'MUST probes that failed or did not run');
-      }));
-      await t.test('browser round trip: warn, stay signed in, expire', step(async (t) => {
-        const since = Date.now();
-        await roundTrip(server.base, { warnAfter: WARN_AFTER, expireAfter: EXPIRE_AFTER }, (line) => t.diagnostic(line));
-        t.diagnostic(`round trip ${((Date.now() - since) / 1000).toFixed(1)} s`);
-      }));
+      await t.test(
+        'session-security-check passes every MUST',
+        step(async (t) => {
+          const since = Date.now();
+          const { problems, warnings } = await checkRecipe(server.base, () => signIn(server.base), { profile: recipe.options.profile, expireAfter: recipe.options.expireAfter ?? EXPIRE_AFTER });
+          for (const warning of warnings) t.diagnostic(describeResult(warning));
+          t.diagnostic(`checker ${((Date.now() - since) / 1000).toFixed(1)} s`);
+          assert.deepEqual(problems.map(describeResult), [], 'MUST probes that failed or did not run');
+        }),
+      );
+      await t.test(
+        'browser round trip: warn, stay signed in, expire',
+        step(async (t) => {
+          const since = Date.now();
+          await roundTrip(server.base, { warnAfter: WARN_AFTER, expireAfter: EXPIRE_AFTER }, (line) => t.diagnostic(line));
+          t.diagnostic(`round trip ${((Date.now() - since) / 1000).toFixed(1)} s`);
+        }),
+      );
     } finally {
       await server.stop();
     }

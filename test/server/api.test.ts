@@ -51,10 +51,7 @@ describe('createSessionSecurity', () => {
     assert.match(client.setCookies[0], /; Secure$/);
     clock.advance(300); // past the defaults, within bob's 900 s
     const ping = async () => (await (await client.get('/api/ping?idleFor=1000', { 'X-Requested-With': 'XMLHttpRequest' })).json()) as Record<string, unknown>;
-    assert.deepEqual(
-      { ...(await ping()), user: undefined, csrfToken: undefined },
-      { idleFor: 300, warnAfter: 780, expireAfter: 900, user: undefined, csrfToken: undefined },
-    );
+    assert.deepEqual({ ...(await ping()), user: undefined, csrfToken: undefined }, { idleFor: 300, warnAfter: 780, expireAfter: 900, user: undefined, csrfToken: undefined });
     clock.advance(600);
     assert.deepEqual(await ping(), { status: 'logout', reason: 'expired' });
   });

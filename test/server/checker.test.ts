@@ -16,7 +16,10 @@ export function demoLogin(base: string): () => Promise<string> {
       body: 'username=alice&password=alice',
     });
     await response.arrayBuffer();
-    return response.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
+    return response.headers
+      .getSetCookie()
+      .map((line) => line.split(';')[0])
+      .join('; ');
   };
 }
 

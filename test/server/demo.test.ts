@@ -24,7 +24,9 @@ describe('demo server', () => {
     await client.signIn();
     const page = await (await client.get('/')).text();
     const token = await client.csrfToken();
-    const tag = page.match(/<session-security user="([^"]+)" ping-url="\/session\/ping" events-url="\/session\/events" warn-after="30" expire-after="60" return-to-url="\/login\?expired=1" login-url="\/login\?next=\/signed-in" logout-url="\/logout"><\/session-security>/);
+    const tag = page.match(
+      /<session-security user="([^"]+)" ping-url="\/session\/ping" events-url="\/session\/events" warn-after="30" expire-after="60" return-to-url="\/login\?expired=1" login-url="\/login\?next=\/signed-in" logout-url="\/logout"><\/session-security>/,
+    );
     assert.ok(tag, 'the element with its attributes');
     // The page says whose it is: the same opaque user as the ping answers name.
     const { body } = await client.ping();
@@ -52,7 +54,7 @@ describe('demo server', () => {
     assert.equal(login.headers.get('location'), '/?mode=frame');
   });
 
-  test('the header sign-out form tells the other tabs, from a nonce\'d script (no inline handler)', async () => {
+  test("the header sign-out form tells the other tabs, from a nonce'd script (no inline handler)", async () => {
     const response = await client.get('/');
     const nonce = /'nonce-([^']+)'/.exec(response.headers.get('content-security-policy') ?? '')![1];
     const page = await response.text();

@@ -101,7 +101,7 @@ describe('sessionSecurity on Express + express-session', () => {
   });
 });
 
-describe('keepAfterExpiry: the app\'s own session data comes back to the same user only', () => {
+describe("keepAfterExpiry: the app's own session data comes back to the same user only", () => {
   const clock = new Clock();
   let server: Server;
   let base: string;

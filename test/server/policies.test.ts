@@ -22,7 +22,13 @@ describe('concurrent-session limit 1', () => {
     assert.equal(typeof ((await phone.ping('0')).body as { idleFor?: unknown }).idleFor, 'number');
     assert.equal(typeof ((await other.ping('0')).body as { idleFor?: unknown }).idleFor, 'number');
     const sessions = await demo.server.security.sessions('alice');
-    assert.deepEqual(sessions.map(({ live, reason }) => [live, reason]), [[true, undefined], [false, 'replaced']]);
+    assert.deepEqual(
+      sessions.map(({ live, reason }) => [live, reason]),
+      [
+        [true, undefined],
+        [false, 'replaced'],
+      ],
+    );
   });
 });
 

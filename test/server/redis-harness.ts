@@ -57,7 +57,9 @@ export class RedisServer {
   }
 
   async start(): Promise<void> {
-    const child = spawn(REDIS_SERVER, ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', this.dir, '--loglevel', 'notice'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(REDIS_SERVER, ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', this.dir, '--loglevel', 'notice'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     this.child = child;
     await waitFor(child, /Ready to accept connections/, () => 'redis-server');
   }

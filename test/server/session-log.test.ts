@@ -37,9 +37,18 @@ function contract(name: string, make: () => SessionLog) {
       assert.equal(await log.close('ann', 'ann-1', 'expired', 6), false);
       assert.equal(await log.close('ann', 'nope', 'expired', 6), false);
       const entries = await log.entries('ann');
-      assert.deepEqual(entries.map((e) => [e.handle, e.reason, e.end]), [['ann-2', undefined, undefined], ['ann-1', 'replaced', 5]]);
+      assert.deepEqual(
+        entries.map((e) => [e.handle, e.reason, e.end]),
+        [
+          ['ann-2', undefined, undefined],
+          ['ann-1', 'replaced', 5],
+        ],
+      );
       assert.deepEqual(entries[1], { ...entry('ann', 1), end: 5, reason: 'replaced' });
-      assert.deepEqual((await log.entries('ben')).map((e) => e.handle), ['ben-1']);
+      assert.deepEqual(
+        (await log.entries('ben')).map((e) => e.handle),
+        ['ben-1'],
+      );
       assert.equal(await log.userOf('ben-1'), 'ben');
     });
 
@@ -51,7 +60,10 @@ function contract(name: string, make: () => SessionLog) {
         await log.close('cat', `cat-${n}`, 'signed-out', n);
       }
       await log.open(entry('cat', 5), 2);
-      assert.deepEqual((await log.entries('cat')).map((e) => e.handle), ['cat-5', 'cat-4', 'cat-1']);
+      assert.deepEqual(
+        (await log.entries('cat')).map((e) => e.handle),
+        ['cat-5', 'cat-4', 'cat-1'],
+      );
       assert.equal(await log.userOf('cat-2'), undefined);
       for (const n of [1, 2, 3, 4]) await log.open(entry('dan', n), 0);
       assert.equal((await log.entries('dan')).length, 4);

@@ -17,7 +17,10 @@ function env(name) {
 }
 const WARN_AFTER = Number(env('WARN_AFTER'));
 const EXPIRE_AFTER = Number(env('EXPIRE_AFTER'));
-const USERS = new Map([['alice', 'alice'], ['bob', 'bob']]); // a demo: use a password hash
+const USERS = new Map([
+  ['alice', 'alice'],
+  ['bob', 'bob'],
+]); // a demo: use a password hash
 
 const security = sessionSecurity({ warnAfter: WARN_AFTER, expireAfter: EXPIRE_AFTER, userSecret: env('USER_SECRET') });
 const app = express();
@@ -39,7 +42,10 @@ app.use(
   }),
 );
 // Before the activity middleware: a ping that Express routes here never counts as activity.
-app.route(PING_PATH).get(security.ping).all((req, res) => res.sendStatus(405));
+app
+  .route(PING_PATH)
+  .get(security.ping)
+  .all((req, res) => res.sendStatus(405));
 app.use(security.activity);
 
 const page = (title, body) => `<!doctype html><html lang="en"><meta charset="utf-8"><title>${title}</title>${body}</html>`;
@@ -48,27 +54,33 @@ const form = express.urlencoded({ extended: false });
 
 app.get('/', (req, res) => {
   if (req.session.userId === undefined) return res.redirect(303, '/login');
-  res.set('Cache-Control', 'no-store').type('html').send(
-    page(
-      'Signed in',
-      `<script type="module" src="/session-security.js"></script>
+  res
+    .set('Cache-Control', 'no-store')
+    .type('html')
+    .send(
+      page(
+        'Signed in',
+        `<script type="module" src="/session-security.js"></script>
 <session-security ping-url="${PING_PATH}" warn-after="${WARN_AFTER}" expire-after="${EXPIRE_AFTER}" user="${security.opaque(req.session.userId)}"></session-security>
 <h1>Hello</h1>
 <form method="post" action="/logout"><input type="hidden" name="_csrf" value="${req.session.csrfToken}"><button>Sign out</button></form>`,
-    ),
-  );
+      ),
+    );
 });
 
 app.get('/login', (req, res) => {
-  res.set('Cache-Control', 'no-store').type('html').send(
-    page(
-      'Sign in',
-      `<form method="post" action="/login">
+  res
+    .set('Cache-Control', 'no-store')
+    .type('html')
+    .send(
+      page(
+        'Sign in',
+        `<form method="post" action="/login">
 <label>User <input name="username" autocomplete="username"></label>
 <label>Password <input name="password" type="password" autocomplete="current-password"></label>
 <button>Sign in</button></form>`,
-    ),
-  );
+      ),
+    );
 });
 
 // A real app also limits sign-in attempts and checks the Origin of the post (login CSRF).

@@ -19,7 +19,10 @@ function env(name) {
 }
 const WARN_AFTER = Number(env('WARN_AFTER'));
 const EXPIRE_AFTER = Number(env('EXPIRE_AFTER'));
-const USERS = new Map([['alice', 'alice'], ['bob', 'bob']]); // a demo: use a password hash
+const USERS = new Map([
+  ['alice', 'alice'],
+  ['bob', 'bob'],
+]); // a demo: use a password hash
 
 const security = sessionSecurity({ warnAfter: WARN_AFTER, expireAfter: EXPIRE_AFTER, userSecret: env('USER_SECRET') });
 const app = Fastify();

@@ -19,12 +19,21 @@ export function App() {
   // them), so the element's next ping learns of them and does not warn.
   const save = async () => note(`saved ${(await fetch('/api/save', { method: 'POST' })).status}`);
 
-  if (expired) return <p id="expired">Signed out ({expired.reason}). <a href="/login">Sign in again</a></p>;
+  if (expired)
+    return (
+      <p id="expired">
+        Signed out ({expired.reason}). <a href="/login">Sign in again</a>
+      </p>
+    );
   return (
     <main>
       <h1>React 19</h1>
-      <button id="save" onClick={save}>Save</button>
-      <button id="remove" onClick={() => setProtectedArea(false)}>Leave the protected area</button>
+      <button id="save" onClick={save}>
+        Save
+      </button>
+      <button id="remove" onClick={() => setProtectedArea(false)}>
+        Leave the protected area
+      </button>
       {protectedArea && (
         <session-security
           pingUrl="/session/ping"
