@@ -28,7 +28,9 @@ const SERVER_REASONS: readonly string[] = LOGOUT_REASONS.slice(0, 3);
  * element's attributes, or the extended answer's per-user timeouts.
  */
 export interface Times {
+  /** Seconds of inactivity before the warning. */
   warnAfter: number;
+  /** Seconds of inactivity before the session ends. */
   expireAfter: number;
 }
 

@@ -23,7 +23,8 @@ import { writeCookie } from './cookie.js';
 import { MemorySessionLog, type LogEntry, type SessionLog } from './session-log.js';
 import { EventStreams, MemoryEndNotifier, endedEvent, type EndNotifier } from './session-events.js';
 import { MemoryKeptData, type KeptDataStore } from './kept-data.js';
-import { DEFAULT_ABSOLUTE_TIMEOUT, samePath } from './index.js';
+import { DEFAULT_ABSOLUTE_TIMEOUT } from './index.js';
+import { checkTimes, pathOf, samePath } from './request-checks.js';
 import { parseIdleFor, sendJson } from './ping.js';
 import type { Times } from './session-store.js';
 import { opaqueUser, randomToken, safeEqual } from './tokens.js';
@@ -143,22 +144,6 @@ export interface ExpressSessionSecurity {
   revokeAll(user: string): Promise<number>;
   isPing(req: IncomingMessage): boolean;
   close(): Promise<void>;
-}
-
-function checkTimes({ warnAfter, expireAfter }: Times): void {
-  const ok = (value: number) => Number.isSafeInteger(value) && value > 0;
-  if (!ok(warnAfter) || !ok(expireAfter) || warnAfter >= expireAfter) {
-    throw new TypeError(`session-security: warnAfter (${warnAfter}) and expireAfter (${expireAfter}) must be whole positive seconds with warnAfter < expireAfter`);
-  }
-}
-
-function pathOf(req: IncomingMessage): string {
-  const url = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '/';
-  try {
-    return new URL(url, 'http://localhost').pathname;
-  } catch {
-    return '';
-  }
 }
 
 /** express-session's callback methods as promises. */

@@ -15,10 +15,12 @@ import { readCookie, writeCookie, type CookieOptions } from './cookie.js';
 import { createPingHandler } from './ping.js';
 import { SessionStore, type Session, type Times } from './session-store.js';
 import { opaqueUser, safeEqual } from './tokens.js';
+import { checkTimes, pathOf, samePath } from './request-checks.js';
 
 export { SessionStore, type Session, type SweepOptions, type Times } from './session-store.js';
 export { parseIdleFor, sendJson } from './ping.js';
 export { opaqueUser, randomToken, safeEqual } from './tokens.js';
+export { samePath } from './request-checks.js';
 
 export interface SessionSecurityOptions extends Times {
   /** Milliseconds since the epoch; tests pass a fake clock. Default Date.now. */
@@ -98,34 +100,6 @@ const DEFAULT_SWEEP_EVERY = 60;
  */
 const SWEEP_BATCH = 10_000;
 
-/**
- * Compares paths as routers do by default (Express: case-insensitive, one trailing slash
- * optional), so that every request the app routes to the ping handler is also excluded
- * from activity: a ping that counted as activity would keep an idle session alive.
- */
-export function samePath(a: string, b: string): boolean {
-  const normalise = (path: string) => (path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path).toLowerCase();
-  return normalise(a) === normalise(b);
-}
-
-/** The path of a request, also under connect/Express mounts (which rewrite req.url). */
-function pathOf(req: IncomingMessage): string {
-  const url = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '/';
-  try {
-    return new URL(url, 'http://localhost').pathname;
-  } catch {
-    return '';
-  }
-}
-
-function checkOptions({ warnAfter, expireAfter }: Times): void {
-  const ok = (value: number) => Number.isSafeInteger(value) && value > 0;
-  // A server misconfiguration should stop the start-up, not quietly weaken sessions.
-  if (!ok(warnAfter) || !ok(expireAfter) || warnAfter >= expireAfter) {
-    throw new TypeError(`session-security: warnAfter (${warnAfter}) and expireAfter (${expireAfter}) must be whole positive seconds with warnAfter < expireAfter`);
-  }
-}
-
 function checkSeconds(name: string, value: number): void {
   if (!Number.isSafeInteger(value) || value <= 0) throw new TypeError(`session-security: ${name} (${value}) must be whole positive seconds`);
 }
@@ -140,7 +114,7 @@ function absoluteLifetime(option: number | false | undefined): number | undefine
 
 export function createSessionSecurity(options: SessionSecurityOptions): SessionSecurity {
   const defaults: Times = { warnAfter: options.warnAfter, expireAfter: options.expireAfter };
-  checkOptions(defaults);
+  checkTimes(defaults);
   const lifetime = absoluteLifetime(options.absoluteTimeout);
   const sweepEvery = options.sweepEvery ?? DEFAULT_SWEEP_EVERY;
   checkSeconds('sweepEvery', sweepEvery);
@@ -185,7 +159,7 @@ export function createSessionSecurity(options: SessionSecurityOptions): SessionS
     },
     ping: createPingHandler({ store, find, end, secret }),
     login(req, res, user, times = defaults) {
-      checkOptions(times);
+      checkTimes(times);
       const old = find(req);
       if (old) store.destroy(old.id);
       const session = store.create(user, { warnAfter: times.warnAfter, expireAfter: times.expireAfter }, lifetime);

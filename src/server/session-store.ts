@@ -4,13 +4,9 @@
  * Times are milliseconds from an injectable clock so tests can move time.
  */
 import { randomToken } from './tokens.js';
+import type { Times } from '../core/protocol.js';
 
-export interface Times {
-  /** Seconds of inactivity before the warning. */
-  warnAfter: number;
-  /** Seconds of inactivity before the session ends. */
-  expireAfter: number;
-}
+export type { Times };
 
 export interface Session extends Times {
   readonly id: string;

@@ -6,7 +6,7 @@ import { expect, fixture } from '@open-wc/testing';
 import { stub, type SinonFakeTimers, type SinonStub } from 'sinon';
 import '../../src/define.js';
 import type { SessionSecurity } from '../../src/session-security.js';
-import { PING, echo, record, servePing, setUpElementTest, startWorker, tearDownElementTest, until, untilLeader } from '../helpers.js';
+import { PING, dialogOf, echo, record, servePing, setUpElementTest, startWorker, tearDownElementTest, until, untilLeader, warned } from '../helpers.js';
 
 describe('<session-security> with bad input', () => {
   let clock: SinonFakeTimers;
@@ -34,20 +34,12 @@ describe('<session-security> with bad input', () => {
     if (waitForLeader) await untilLeader();
     return el;
   };
-  const dialog = (el: SessionSecurity) => el.shadowRoot!.querySelector('dialog')!;
-  /** Idle until the warning shows and the dialog is rendered. */
-  const warned = async (el: SessionSecurity) => {
-    await clock.tickAsync(el.warnAfter * 1000);
-    await until(() => el.controller.phase === 'warning', 'warning');
-    await el.updateComplete;
-  };
-
   describe('logout-url on another origin', () => {
     it('renders no sign-out form for logout-url="//evil.test/x"', async () => {
       servePing(echo);
       const el = await mount({ 'logout-url': '//evil.test/x' });
-      await warned(el);
-      expect(dialog(el).querySelector('form')).to.equal(null);
+      await warned(clock, el);
+      expect(dialogOf(el).querySelector('form')).to.equal(null);
     });
 
     it('logs a console error naming logout-url and the URL', async () => {
@@ -60,7 +52,7 @@ describe('<session-security> with bad input', () => {
     it('sends no ping there: every ping fails, so the user is still warned', async () => {
       const el = await mount({ 'ping-url': 'https://evil.test/ping' }, false);
       const failures = record<{ reason: string }>(el, 'session-security-ping-error');
-      await warned(el);
+      await warned(clock, el);
       expect(failures.map((event) => event.detail.reason)).to.deep.equal(['invalid ping-url']);
     });
   });
@@ -96,16 +88,16 @@ describe('<session-security> with bad input', () => {
       servePing(echo);
       withToken();
       const el = await mount({ 'logout-url': '/logout/', 'csrf-selector': '[' });
-      await warned(el);
-      expect(dialog(el).open).to.equal(true);
+      await warned(clock, el);
+      expect(dialogOf(el).open).to.equal(true);
     });
 
     it('signs out with the token the default selector finds', async () => {
       servePing(echo);
       withToken();
       const el = await mount({ 'logout-url': '/logout/', 'csrf-selector': '[' });
-      await warned(el);
-      const field = dialog(el).querySelector<HTMLInputElement>('form input[type=hidden]');
+      await warned(clock, el);
+      const field = dialogOf(el).querySelector<HTMLInputElement>('form input[type=hidden]');
       expect([field?.name, field?.value]).to.deep.equal(['csrfmiddlewaretoken', 'page-token']);
     });
 
@@ -136,7 +128,7 @@ describe('<session-security> with bad input', () => {
     it("keeps the attributes' times when the server sends warnAfter/expireAfter 31,710 years away", async () => {
       servePing((idleFor) => ({ idleFor, warnAfter: 1e12, expireAfter: 2e12 }));
       const el = await mount({});
-      await warned(el);
+      await warned(clock, el);
       expect(el.timeoutSeconds).to.equal(600);
     });
   });

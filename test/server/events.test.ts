@@ -2,7 +2,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Client, startTestDemo, type Demo } from './helpers.js';
-import { RedisServer, startDemoProcess, type DemoProcess } from './redis-harness.js';
+import { twoDemosOnRedis } from './redis-harness.js';
 
 /** An open stream: resolves once the server has registered it (its first comment arrived). */
 async function openEvents(base: string, cookie: string): Promise<{ response: Response; rest: Promise<string>; first: string }> {
@@ -72,23 +72,13 @@ describe('session events, one process', () => {
 });
 
 describe('session events across two processes on Redis', () => {
-  let redis: RedisServer;
-  let a: DemoProcess;
-  let b: DemoProcess;
-  before(async () => {
-    redis = await RedisServer.start();
-    [a, b] = await Promise.all([startDemoProcess(redis), startDemoProcess(redis)]);
-  });
-  after(async () => {
-    await Promise.all([a?.close(), b?.close()]);
-    await redis?.close();
-  });
+  const demos = twoDemosOnRedis();
 
   test('sign out everywhere through one process reaches the streams the other holds', async () => {
-    const client = new Client(a.base);
+    const client = new Client(demos.a.base);
     await client.signIn();
-    const onB = await openEvents(b.base, client.cookie);
-    const onA = await openEvents(a.base, client.cookie);
+    const onB = await openEvents(demos.b.base, client.cookie);
+    const onA = await openEvents(demos.a.base, client.cookie);
     assert.equal((await client.post('/sessions/revoke-all', { csrfmiddlewaretoken: await client.csrfToken() })).status, 303);
     for (const stream of [onA, onB]) assert.equal(await stream.rest, 'event: logout\ndata: {"status":"logout","reason":"revoked"}\n\n');
   });

@@ -5,6 +5,7 @@
  * deadlines: an outage, not a flush. And demo processes on it, each a real `node`
  * process, as two servers behind a load balancer would be.
  */
+import { after, before } from 'node:test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { connect, createServer, type AddressInfo } from 'node:net';
@@ -110,4 +111,28 @@ export async function startDemoProcess(redis: RedisServer, env: Record<string, s
       await exited;
     },
   };
+}
+
+/** Two demo processes on one Redis, as a load balancer's two back ends. */
+export interface TwoDemos {
+  redis: RedisServer;
+  a: DemoProcess;
+  b: DemoProcess;
+}
+
+/**
+ * Starts a redis-server and two demo processes on it before the suite's tests, and
+ * stops them after; the fields are filled in once `before` has run.
+ */
+export function twoDemosOnRedis(env: Record<string, string> = {}): TwoDemos {
+  const demos = {} as TwoDemos;
+  before(async () => {
+    demos.redis = await RedisServer.start();
+    [demos.a, demos.b] = await Promise.all([startDemoProcess(demos.redis, env), startDemoProcess(demos.redis, env)]);
+  });
+  after(async () => {
+    await Promise.all([demos.a?.close(), demos.b?.close()]);
+    await demos.redis?.close();
+  });
+  return demos;
 }

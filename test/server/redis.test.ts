@@ -3,11 +3,11 @@
  * activity and sign-out; Redis down makes pings fail and never extends a session.
  * Real time: the few waits are about a second each.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from './helpers.js';
-import { RedisServer, startDemoProcess, type DemoProcess } from './redis-harness.js';
+import { RedisServer, startDemoProcess, twoDemosOnRedis, type DemoProcess } from './redis-harness.js';
 
 const idleOf = async (client: Client, report?: string): Promise<unknown> => ((await client.ping(report)).body as { idleFor?: unknown }).idleFor;
 
@@ -19,22 +19,12 @@ function sameBrowser(signedIn: Client, other: DemoProcess): Client {
 }
 
 describe('two demo processes on Redis', () => {
-  let redis: RedisServer;
-  let a: DemoProcess;
-  let b: DemoProcess;
-  before(async () => {
-    redis = await RedisServer.start();
-    [a, b] = await Promise.all([startDemoProcess(redis), startDemoProcess(redis)]);
-  });
-  after(async () => {
-    await Promise.all([a?.close(), b?.close()]);
-    await redis?.close();
-  });
+  const demos = twoDemosOnRedis();
 
   async function signIn(): Promise<{ viaA: Client; viaB: Client }> {
-    const viaA = new Client(a.base);
+    const viaA = new Client(demos.a.base);
     assert.equal((await viaA.signIn()).status, 303);
-    return { viaA, viaB: sameBrowser(viaA, b) };
+    return { viaA, viaB: sameBrowser(viaA, demos.b) };
   }
 
   test('a session signed in through one process is alive on the other, with the same user value', async () => {
@@ -75,7 +65,7 @@ describe('two demo processes on Redis', () => {
 
   test('Redis down: pings fail with 5xx and extend nothing; back up, the same session answers again', async () => {
     const { viaA, viaB } = await signIn();
-    await redis.stop();
+    await demos.redis.stop();
     try {
       for (const client of [viaA, viaB]) {
         const { response } = await client.ping('0');
@@ -84,7 +74,7 @@ describe('two demo processes on Redis', () => {
       }
       await sleep(1100);
     } finally {
-      await redis.start();
+      await demos.redis.start();
     }
     let idle: unknown;
     for (let attempt = 0; attempt < 50 && typeof idle !== 'number'; attempt++) {
@@ -95,7 +85,7 @@ describe('two demo processes on Redis', () => {
     assert.ok(typeof idle === 'number' && idle >= 1, `idle ${String(idle)}`);
     assert.equal((await viaA.get('/')).status, 200);
     assert.equal(await idleOf(viaB), 0);
-    const fresh = new Client(b.base);
+    const fresh = new Client(demos.b.base);
     assert.equal((await fresh.signIn('bob')).status, 303);
     assert.equal((await fresh.get('/')).status, 200);
   });
@@ -113,34 +103,24 @@ describe('the demo on Redis', () => {
 });
 
 describe('policies across two processes on Redis (SESSION_LIMIT=1)', () => {
-  let redis: RedisServer;
-  let a: DemoProcess;
-  let b: DemoProcess;
-  before(async () => {
-    redis = await RedisServer.start();
-    [a, b] = await Promise.all([startDemoProcess(redis, { SESSION_LIMIT: '1' }), startDemoProcess(redis, { SESSION_LIMIT: '1' })]);
-  });
-  after(async () => {
-    await Promise.all([a?.close(), b?.close()]);
-    await redis?.close();
-  });
+  const demos = twoDemosOnRedis({ SESSION_LIMIT: '1' });
 
   test('a sign-in through one process replaces the session signed in through the other', async () => {
-    const laptop = new Client(a.base);
+    const laptop = new Client(demos.a.base);
     await laptop.signIn();
-    const phone = new Client(b.base);
+    const phone = new Client(demos.b.base);
     await phone.signIn();
-    assert.deepEqual((await sameBrowser(laptop, b).ping('0')).body, { status: 'logout', reason: 'replaced' });
+    assert.deepEqual((await sameBrowser(laptop, demos.b).ping('0')).body, { status: 'logout', reason: 'replaced' });
     assert.equal((await phone.get('/')).status, 200);
-    const page = await (await sameBrowser(phone, a).get('/')).text();
+    const page = await (await sameBrowser(phone, demos.a).get('/')).text();
     assert.match(page, /<td>replaced /, 'the log, read by the other process');
   });
 
   test('sign out everywhere through one process revokes the sessions the other serves', async () => {
-    const bob = new Client(a.base);
+    const bob = new Client(demos.a.base);
     await bob.signIn('bob');
     const token = await bob.csrfToken();
-    assert.equal((await sameBrowser(bob, b).post('/sessions/revoke-all', { csrfmiddlewaretoken: token })).status, 303);
+    assert.equal((await sameBrowser(bob, demos.b).post('/sessions/revoke-all', { csrfmiddlewaretoken: token })).status, 303);
     assert.deepEqual((await bob.ping('0')).body, { status: 'logout', reason: 'revoked' });
   });
 });

@@ -120,16 +120,8 @@ export async function mount(options: MountOptions = {}) {
 /** The focused element inside the element's shadow root (the host is document.activeElement then). */
 export const focusedInside = (el: SessionSecurity) => (document.activeElement === el ? el.shadowRoot!.activeElement : null);
 
-/**
- * The deepest focused element, through shadow roots. The element has the same walk
- * (deepActiveElement in src/session-security.ts) but does not export it, and these tests
- * may not change src; import it from there once a focus module exports it (issue 12, §1).
- */
-export const deepActive = () => {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-};
+/** The deepest focused element, through shadow roots: the walk the element's focus return uses. */
+export { deepActiveElement as deepActive } from '../../../src/browser/dialog-focus.js';
 
 /** The warning runs out against a server that says "logout": the element has expired. Returns that server's ping log. */
 export async function expireNow(clock: SinonFakeTimers, el: SessionSecurity): Promise<PingLog> {
