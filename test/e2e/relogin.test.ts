@@ -189,9 +189,8 @@ describe('signing back in after a timeout (headless Chromium, reference server)'
       await signIn(popup, 'bob');
       assert.equal(popup.url(), `${e2e.base}/signed-in`);
 
-      const reload = page.waitForNavigation({ timeout: WAIT_MS });
-      await e2e.advance(PROBE_EVERY);
-      const response = await reload;
+      // Awaited together: a failing tick must not leave the navigation wait unhandled.
+      const [response] = await Promise.all([page.waitForNavigation({ timeout: WAIT_MS }), e2e.advance(PROBE_EVERY)]);
       assert.equal(response?.status(), 200);
       assert.equal(page.url(), `${e2e.base}/`);
       await e2e.ensureClock(page);
