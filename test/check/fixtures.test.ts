@@ -36,7 +36,7 @@ const CASES: Case[] = [
   { flaws: ['page-not-activity'], catches: ['page-activity'] },
   { flaws: ['page-skips-expiry'], catches: ['page-ends-expired'], options: { slow: true }, expireAfter: 4 },
   // 5 pings behind a 250 ms lock: the last waits 1.25 s, past a 1 s ping-timeout.
-  { flaws: ['queued-pings'], catches: ['concurrent-pings'], options: { pingTimeout: 1 }, expireAfter: 30 },
+  { flaws: ['queued-pings'], catches: ['concurrent-pings'], options: { pingTimeout: 3 }, expireAfter: 30 },
   // No expireAfter in the answer: --expire-after gives it.
   { flaws: ['integer-answer'], catches: [], options: { slow: true, expireAfter: 4 }, expireAfter: 4 },
 ];
@@ -58,7 +58,7 @@ describe('against servers that break one rule', { concurrency: true }, () => {
   test('a SHOULD that fails is a warning, a MUST a failure', async () => {
     const server = await startFixture(['queued-pings', 'no-store-missing'], 30);
     try {
-      const report = await run(server, { pingTimeout: 1 });
+      const report = await run(server, { pingTimeout: 3 });
       assert.deepEqual(byStatus(report, 'warn'), ['concurrent-pings'], String(report));
       assert.deepEqual(byStatus(report, 'fail'), ['no-store'], String(report));
     } finally {
