@@ -172,6 +172,9 @@ export class SessionController {
       this.peers?.activity(now, true, true);
       if (identify) return void this.#sync(true);
     }
+    // Stopped while asking (moved in the DOM after a return from the back/forward cache):
+    // stop() aborted that ping, so ask again rather than settle on the deadlines.
+    if (this.checking) return void this.#sync(true);
     this.check();
   }
 

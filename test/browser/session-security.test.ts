@@ -227,6 +227,39 @@ describe('<session-security>', () => {
       expect(pageHidden()).to.equal(true);
     });
 
+    /** A framework re-rendering: the element leaves the DOM and comes back elsewhere, before any answer. */
+    const move = async (el: SessionSecurity) => {
+      const box = document.createElement('div');
+      el.parentElement!.append(box);
+      box.append(el);
+      await el.updateComplete;
+    };
+
+    it('moved in the DOM while checking, the session ended meanwhile: still hidden, and never shown again', async () => {
+      let signedOut = false;
+      servePing((idleFor) => (signedOut ? 'logout' : idleFor));
+      const el = await mount();
+      const expiries = record(el, 'session-security-expire');
+      await clock.tickAsync(20_000);
+      signedOut = true;
+      fromCache();
+      await move(el);
+      expect(pageHidden(), 'hidden after the move, before any answer').to.equal(true);
+      await until(() => expiries.length === 1, 'expiry');
+      expect(pageHidden()).to.equal(true);
+    });
+
+    it('moved in the DOM while checking, the session alive: shown again once the server answered', async () => {
+      servePing(echo);
+      const el = await mount();
+      await clock.tickAsync(20_000);
+      fromCache();
+      await move(el);
+      expect(pageHidden(), 'hidden after the move, before any answer').to.equal(true);
+      await until(() => !pageHidden(), 'shown again');
+      expect(el.controller.phase).to.equal('active');
+    });
+
     it('with the session alive: shown again once the server answered', async () => {
       const pings = servePing(echo);
       await mount();
