@@ -37,6 +37,7 @@ const CASES: Case[] = [
   { flaws: ['page-skips-expiry'], catches: ['page-ends-expired'], options: { slow: true }, expireAfter: 4 },
   // 5 pings behind a 250 ms lock: the last waits 1.25 s, past a 1 s ping-timeout.
   { flaws: ['queued-pings'], catches: ['concurrent-pings'], options: { pingTimeout: 1 }, expireAfter: 30 },
+  { flaws: ['never-merges'], catches: ['merge'], skipped: ['idlefor-older'] },
   { flaws: ['anonymous-session'], catches: ['no-session'] },
   { flaws: ['adopts-unknown-id'], catches: ['forged-session'] },
   { flaws: ['text-idle'], catches: ['content-type'] },

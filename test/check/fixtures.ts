@@ -52,7 +52,9 @@ export type Flaw =
   /** The user name as `user` (rule 9). */
   | 'user-name'
   /** Any number of digits, times 1000 in 64-bit milliseconds: 16 digits wrap into the future (rule 3). */
-  | 'unbounded-digits';
+  | 'unbounded-digits'
+  /** idleFor is read but never merged: activity in the page never reaches the server (rule 3). */
+  | 'never-merges';
 
 /** django-session-security 2.6 as BACKENDS.md describes it, without the recommended fixes. */
 export const DJANGO_LIKE: Flaw[] = ['integer-answer', 'header-optional', 'python-int', 'clamp-negative', 'no-store-missing', 'bare-ping-is-activity'];
@@ -129,7 +131,7 @@ export function startFixture(flaws: Flaw[] = [], expireAfter = 5): Promise<TestS
     const fromElement = req.headers['x-requested-with'] === 'XMLHttpRequest' || has.has('header-optional');
     const idle = fromElement ? parseIdle(query.get('idleFor'), has) : undefined;
     const merge = () => {
-      if (idle === undefined) return;
+      if (idle === undefined || has.has('never-merges')) return;
       const reported = Date.now() - (has.has('unbounded-digits') ? idle : Math.max(0, idle)) * 1000;
       session.last = has.has('merge-backwards') ? Math.min(Date.now(), reported) : Math.max(session.last, Math.min(Date.now(), reported));
     };
