@@ -4,6 +4,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { stub, type SinonFakeTimers } from 'sinon';
+import { en } from '../../src/i18n/en.js';
 import { PING, fakeClock, nextPing, record, servePing, startWorker, until, worker, type PingLog } from '../helpers.js';
 import { askedToLeave, closeTab, openTab, untilOneLeads, type Tab } from '../tab-harness.js';
 
@@ -135,6 +136,7 @@ describe('keeping users’ work', () => {
       expect(hidden()).to.equal(true);
       expect(el.shadowRoot!.querySelector('dialog')!.open).to.equal(true);
       expect(shadow('#title')!.textContent).to.contain('Sign in');
+      expect(el.shadowRoot!.textContent, 'the server names the user: the work is kept').to.contain(en.reloginMessage);
       expect(shadow('a[part~=link]')!.getAttribute('href')).to.equal(new URL('/login/', location.href).href);
       expect(localStorage.length + sessionStorage.length, 'nothing written to storage').to.equal(0);
     });
@@ -185,6 +187,20 @@ describe('keeping users’ work', () => {
       focus();
       await until(() => tab.navigations.length === 1, 'reload');
       expect(hidden()).to.equal(true);
+    });
+
+    it('against a server that names no user (django-session-security): the sign-in dialog says the page reloads, and promises no kept work', async () => {
+      let gone = false;
+      servePing((idleFor) => (gone ? 'logout' : Math.max(0, idleFor))); // integer answers, no user
+      const p = await page({ login: true }, '');
+      await clock.tickAsync(540_000);
+      await until(() => p.el.controller.phase === 'warning', 'warning');
+      gone = true;
+      await clock.tickAsync(60_000);
+      await until(() => p.shadow('[part~=sign-in]') !== null, 'the sign-in dialog');
+      const text = p.el.shadowRoot!.textContent!;
+      expect(text).to.contain(en.reloginReloadMessage);
+      expect(text).not.to.contain(en.reloginMessage);
     });
 
     it('moved in the DOM while signed out (a framework re-rendering): still hidden, modal, and signing in works', async () => {

@@ -35,8 +35,16 @@ const CASES: Case[] = [
   { flaws: ['cors-echo'], catches: ['cors-origin', 'cors-preflight'] },
   { flaws: ['page-not-activity'], catches: ['page-activity'] },
   { flaws: ['page-skips-expiry'], catches: ['page-ends-expired'], options: { slow: true }, expireAfter: 4 },
-  // 5 pings behind a 250 ms lock: the last waits 1.25 s, past a 1 s ping-timeout.
+  // 5 pings behind a 0.8 s lock: the last waits 4 s, past a 3 s ping-timeout.
   { flaws: ['queued-pings'], catches: ['concurrent-pings'], options: { pingTimeout: 3 }, expireAfter: 30 },
+  { flaws: ['never-merges'], catches: ['merge'], skipped: ['idlefor-older'] },
+  { flaws: ['anonymous-session'], catches: ['no-session'] },
+  { flaws: ['adopts-unknown-id'], catches: ['forged-session'] },
+  { flaws: ['text-idle'], catches: ['content-type'] },
+  { flaws: ['times-as-strings'], catches: ['answer-types'] },
+  { flaws: ['user-name'], catches: ['user-opaque'] },
+  // The valid 15 digits stay in the past; 16 wrap into the future and merge as "now".
+  { flaws: ['unbounded-digits'], catches: ['idlefor-range'] },
   // No expireAfter in the answer: --expire-after gives it.
   { flaws: ['integer-answer'], catches: [], options: { slow: true, expireAfter: 4 }, expireAfter: 4 },
 ];
@@ -54,6 +62,20 @@ describe('against servers that break one rule', { concurrency: true }, () => {
       }
     });
   }
+
+  test('live-204: alive fails naming HTTP 204, and the probes that need a live answer say why', async () => {
+    const server = await startFixture(['live-204']);
+    try {
+      const report = await run(server);
+      const result = (id: ProbeId) => report.results.find((r) => r.id === id)!;
+      assert.equal(result('alive').status, 'fail', String(report));
+      assert.match(result('alive').detail, /^HTTP 204: .*answer 200 with JSON/);
+      for (const id of ['content-type', 'no-store', 'answer-types'] as const) assert.equal(result(id).detail, 'no live session to test (see alive)', id);
+      assert.deepEqual(byStatus(report, 'pass'), ['cors-origin', 'cors-preflight', 'forged-session', 'logout-format', 'no-session'], String(report));
+    } finally {
+      await server.close();
+    }
+  });
 
   test('a SHOULD that fails is a warning, a MUST a failure', async () => {
     const server = await startFixture(['queued-pings', 'no-store-missing'], 30);

@@ -38,7 +38,23 @@ export type Flaw =
   /** A per-session lock held 250 ms by every ping, like PHP's file sessions. */
   | 'queued-pings'
   /** Answers the plain integer, without the extended object. */
-  | 'integer-answer';
+  | 'integer-answer'
+  /** A ping without a cookie answers like a live session (a session for every visitor; rule 1). */
+  | 'anonymous-session'
+  /** An unknown session id is adopted as a new session (PHP without strict mode; rule 1). */
+  | 'adopts-unknown-id'
+  /** The live answer is sent as text/plain (a number returned as a string; rule 8). */
+  | 'text-idle'
+  /** The live answer is 204 with no body (Answers: never 204). */
+  | 'live-204'
+  /** warnAfter and expireAfter as JSON strings (Answers: numbers). */
+  | 'times-as-strings'
+  /** The user name as `user` (rule 9). */
+  | 'user-name'
+  /** Any number of digits, times 1000 in 64-bit milliseconds: 16 digits wrap into the future (rule 3). */
+  | 'unbounded-digits'
+  /** idleFor is read but never merged: activity in the page never reaches the server (rule 3). */
+  | 'never-merges';
 
 /** django-session-security 2.6 as BACKENDS.md describes it, without the recommended fixes. */
 export const DJANGO_LIKE: Flaw[] = ['integer-answer', 'header-optional', 'python-int', 'clamp-negative', 'no-store-missing', 'bare-ping-is-activity'];
@@ -66,6 +82,10 @@ function parseIdle(value: string | null, flaws: Set<Flaw>): number | undefined {
     return Number.isNaN(seconds) || seconds < 0 ? undefined : seconds;
   }
   if (flaws.has('clamp-negative') && /^-[1-9][0-9]*$/.test(value)) return Number(value);
+  if (flaws.has('unbounded-digits') && /^[0-9]+$/.test(value)) {
+    // As Java's Long.parseLong(s) * 1000 (or Go's int64) computes it: wrapped at 64 bits.
+    return Number(BigInt.asIntN(64, BigInt(value) * 1000n)) / 1000;
+  }
   return /^[0-9]{1,15}$/.test(value) ? Number(value) : undefined;
 }
 
@@ -96,6 +116,8 @@ export function startFixture(flaws: Flaw[] = [], expireAfter = 5): Promise<TestS
       if (!has.has('cors-echo')) return send(res, 405, { error: 'method not allowed' });
       return send(res, 204, '', { ...cors, 'Access-Control-Allow-Headers': 'X-Requested-With' });
     }
+    if (id === undefined && has.has('anonymous-session')) return send(res, 200, { idleFor: 0, warnAfter: 1, expireAfter, user }, cors);
+    if (id !== undefined && !sessions.has(id) && has.has('adopts-unknown-id')) sessions.set(id, { last: Date.now(), lock: Promise.resolve() });
     const session = id === undefined ? undefined : sessions.get(id);
     if (!session) return send(res, 200, 'logout', cors);
     if (has.has('queued-pings')) {
@@ -111,8 +133,8 @@ export function startFixture(flaws: Flaw[] = [], expireAfter = 5): Promise<TestS
     const fromElement = req.headers['x-requested-with'] === 'XMLHttpRequest' || has.has('header-optional');
     const idle = fromElement ? parseIdle(query.get('idleFor'), has) : undefined;
     const merge = () => {
-      if (idle === undefined) return;
-      const reported = Date.now() - Math.max(0, idle) * 1000;
+      if (idle === undefined || has.has('never-merges')) return;
+      const reported = Date.now() - (has.has('unbounded-digits') ? idle : Math.max(0, idle)) * 1000;
       session.last = has.has('merge-backwards') ? Math.min(Date.now(), reported) : Math.max(session.last, Math.min(Date.now(), reported));
     };
     if (has.has('merge-before-expiry')) merge();
@@ -122,7 +144,11 @@ export function startFixture(flaws: Flaw[] = [], expireAfter = 5): Promise<TestS
     }
     if (!has.has('merge-before-expiry')) merge();
     const seconds = Math.floor((Date.now() - session.last) / 1000);
-    send(res, 200, has.has('integer-answer') ? seconds : { idleFor: seconds, warnAfter: 1, expireAfter, user }, cors);
+    if (has.has('live-204')) return void res.writeHead(204, { 'Cache-Control': 'no-store', ...cors }).end();
+    const times = has.has('times-as-strings') ? { warnAfter: '1', expireAfter: String(expireAfter) } : { warnAfter: 1, expireAfter };
+    const body = has.has('integer-answer') ? seconds : { idleFor: seconds, ...times, user: has.has('user-name') ? 'alice' : user };
+    if (has.has('text-idle')) return void res.writeHead(200, { 'Content-Type': 'text/plain', 'Cache-Control': 'no-store', ...cors }).end(JSON.stringify(body));
+    send(res, 200, body, cors);
   }
 
   return listen((req, res) => {

@@ -6,7 +6,8 @@ import { accessSync, constants, existsSync, readFileSync, readdirSync } from 'no
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../../../..');
-export const BACKENDS = join(ROOT, 'examples', 'backends');
+/** RECIPES_DIR: another folder of recipes, for the harness's own test (harness.test.ts). */
+export const BACKENDS = process.env.RECIPES_DIR || join(ROOT, 'examples', 'backends');
 
 /** recipe.json: options of the harness for one recipe; every key optional. */
 export interface RecipeOptions {

@@ -16,7 +16,11 @@ case "${1:-}" in
   start)
     exec .bin/server
     ;;
+  version)
+    # e.g. "Go 1.26.8, net/http + alexedwards/scs v2.9.0" (the README's recipes table).
+    echo "Go $(go env GOVERSION | sed 's/^go//'), net/http + alexedwards/scs $(go list -m -f '{{.Version}}' github.com/alexedwards/scs/v2)"
+    ;;
   *)
-    echo "usage: $0 setup|start" >&2; exit 2
+    echo "usage: $0 setup|start|version" >&2; exit 2
     ;;
 esac

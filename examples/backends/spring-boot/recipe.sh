@@ -22,7 +22,14 @@ case "${1:-}" in
   start)
     exec java -jar target/session-security-spring-boot-0.0.1.jar --server.port="$PORT" --server.address=127.0.0.1
     ;;
+  version)
+    # What the built jar holds, e.g. "Spring Boot 3.5.7 (Tomcat 10.1.48), Java 17.0.15".
+    jar=target/session-security-spring-boot-0.0.1.jar
+    boot=$(jar tf "$jar" | sed -n 's|.*/spring-boot-\([0-9][0-9.]*[0-9]\)\.jar$|\1|p' | head -1)
+    tomcat=$(jar tf "$jar" | sed -n 's|.*/tomcat-embed-core-\([0-9][0-9.]*[0-9]\)\.jar$|\1|p' | head -1)
+    echo "Spring Boot $boot (Tomcat $tomcat), Java $(java -version 2>&1 | sed -n 's/.*version "\([^"]*\)".*/\1/p' | head -1)"
+    ;;
   *)
-    echo "usage: $0 setup|start" >&2; exit 2
+    echo "usage: $0 setup|start|version" >&2; exit 2
     ;;
 esac
