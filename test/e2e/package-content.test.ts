@@ -68,7 +68,8 @@ function serverImports(): Set<string> {
   const names = new Set<string>();
   for (const path of files) {
     const text = readFileSync(new URL(path, `file://${root}`), 'utf8');
-    for (const [, name] of text.matchAll(/(?:from|import)\s*\(?\s*'([^'.][^']*)'/g)) {
+    // `declare module 'x'` too: an augmentation needs x's types as much as an import does.
+    for (const [, name] of text.matchAll(/(?:from|import|declare module)\s*\(?\s*'([^'.][^']*)'/g)) {
       if (name.startsWith('node:')) continue;
       names.add(name.startsWith('@') ? name.split('/').slice(0, 2).join('/') : name.split('/')[0]);
     }
@@ -90,9 +91,12 @@ test('express-session and its types are optional peers: named for session-securi
     const installed = JSON.parse(readFileSync(new URL(`node_modules/${name}/package.json`, `file://${root}`), 'utf8')).version as string;
     assert.equal(installed.split('.')[0], '1', `${name} ${installed}`);
   }
-  // The published server code (its .d.ts included) imports nothing else but lit and Node.
+  // The published server code (its .d.ts included) imports nothing else but lit and Node:
+  // the Fastify adapter and the Redis stores are typed structurally, so neither fastify,
+  // @fastify/session nor redis is a peer.
   const imported = [...serverImports()].filter((name) => name !== 'lit').sort();
   assert.deepEqual(imported, ['express-session'], 'packages the published server files import');
+  assert.ok(packedFiles().includes('build/server/src/server/fastify-session.d.ts'), 'the Fastify adapter is published');
   // @types/express-session is what a .d.ts's `from 'express-session'` resolves to; express-session has no types of its own.
   assert.equal(JSON.parse(readFileSync(new URL('node_modules/express-session/package.json', `file://${root}`), 'utf8')).types, undefined);
 });
