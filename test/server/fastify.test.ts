@@ -11,6 +11,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifySession from '@fastify/session';
 import { fastifySessionSecurity, type FastifySessionSecurity } from '../../src/server/fastify-session.js';
+import { check } from '../../src/check/index.js';
+import { formatHuman } from '../../src/check/report.js';
 import { Client, Clock } from './helpers.js';
 
 type Callback = (error?: unknown, value?: unknown) => void;
@@ -151,5 +153,47 @@ describe('fastifySessionSecurity on Fastify + @fastify/session', () => {
     assert.match(await body, /event: logout\ndata: \{"status":"logout","reason":"replaced"\}\n\n$/);
     assert.deepEqual((await older.ping('0')).body, { status: 'logout', reason: 'replaced' });
     assert.equal((await security.sessions('eve')).filter((info) => info.live).length, 1);
+  });
+});
+
+describe('the checker against the Fastify adapter', () => {
+  let app: FastifyInstance;
+  let security: FastifySessionSecurity;
+  let base: string;
+
+  before(async () => {
+    app = Fastify();
+    await app.register(fastifyCookie);
+    await app.register(fastifySession, { cookieName: 'sid', secret: 'a test secret of at least 32 characters', saveUninitialized: false, cookie: { secure: false, sameSite: 'lax' } });
+    // Real time and short timeouts: the --slow probes wait for expiry.
+    security = fastifySessionSecurity({ warnAfter: 1, expireAfter: 3, cookieName: 'sid', secure: false });
+    app.addHook('preHandler', security.preHandler);
+    app.get(security.pingPath, security.ping);
+    app.get(security.eventsPath, security.events);
+    app.post('/login', async (request, reply) => {
+      await security.login(request, reply, 'alice');
+      return reply.code(204).send();
+    });
+    app.get('/page', async (request, reply) => (security.current(request) ? reply.type('text/html').send('<p>Protected</p>') : reply.redirect('/login', 303)));
+    base = await app.listen({ port: 0, host: '127.0.0.1' });
+  });
+  after(async () => {
+    await security.close();
+    await app.close();
+  });
+
+  test('every probe passes, the slow ones and the session events stream included', async () => {
+    const login = async () => {
+      const response = await fetch(`${base}/login`, { method: 'POST' });
+      await response.arrayBuffer();
+      return response.headers
+        .getSetCookie()
+        .map((line) => line.split(';')[0])
+        .join('; ');
+    };
+    const report = await check({ url: `${base}/session/ping`, login, page: '/page', events: '/session/events', slow: true });
+    const problems = report.results.filter((result) => result.status !== 'pass').map((result) => result.id);
+    assert.deepEqual(problems, [], formatHuman(report));
+    assert.equal(report.results.length, 28, formatHuman(report));
   });
 });
