@@ -19,7 +19,8 @@ export interface DemoRedis {
   close(): void;
 }
 
-export async function connectRedis(url: string): Promise<DemoRedis> {
+/** `blobTtl`: seconds a session blob outlives the last request that touched it (see server.ts). */
+export async function connectRedis(url: string, blobTtl: number): Promise<DemoRedis> {
   // disableOfflineQueue: while Redis is down, commands fail at once (pings answer 503)
   // instead of waiting for the reconnection past the element's ping timeout.
   const client = createClient({ url, disableOfflineQueue: true, socket: { reconnectStrategy: (retries) => Math.min(retries * 50, 500) } });
@@ -41,7 +42,7 @@ export async function connectRedis(url: string): Promise<DemoRedis> {
   const notifier = await RedisEndNotifier.create(client, subscriber, 'session-security-demo:');
   return {
     notifier,
-    sessions: new RedisStore({ client, prefix: 'session-security-demo:sess:' }),
+    sessions: new RedisStore({ client, prefix: 'session-security-demo:sess:', ttl: blobTtl }),
     activity: new RedisActivityStore(client, { prefix: 'session-security-demo:' }),
     log: new RedisSessionLog(client, 'session-security-demo:'),
     close: () => {

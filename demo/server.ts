@@ -29,14 +29,17 @@ import { sessionSecurity, type ExpressSessionSecurity, type UserPolicy } from '.
 import { randomToken } from '../src/server/tokens.js';
 import type { ActivityStore } from '../src/server/activity.js';
 import { connectRedis } from './redis.js';
+import { ExpiringMemoryStore } from './blob-store.js';
 import type { Html } from './html.js';
 import { loginPage, messagePage, protectedPage, signedInPage } from './pages.js';
 import { defaultRoot, isStatic, serveStatic } from './static.js';
 
 /** The demo's users and passwords. Never do this in a real app. */
 const USERS: Record<string, string> = { alice: 'alice', bob: 'bob', carol: 'carol' };
-/** Users the per-user policy hook gives twice the timeouts (django-expire's expire_check). */
+/** Users the per-user policy hook gives longer timeouts (django-expire's expire_check)... */
 const PATIENT_USERS = new Set(['carol']);
+/** ...this many times the others'. */
+const PATIENCE = 2;
 /** The protected pages. */
 const PAGES = ['/', '/cdn'] as const;
 /**
@@ -70,6 +73,8 @@ export interface DemoOptions {
 export interface DemoServer extends Server {
   /** The session machinery, for tests. */
   security: ExpressSessionSecurity;
+  /** The session blobs, without Redis (for tests). */
+  blobs?: ExpiringMemoryStore;
 }
 
 class HttpError extends Error {
@@ -243,15 +248,23 @@ function passive(req: IncomingMessage): boolean {
 
 export async function startDemo(options: DemoOptions = {}): Promise<DemoServer> {
   if (options.redisUrl && !options.secret) throw new TypeError('demo: SECRET is required with REDIS_URL (every process must sign cookies and name users alike)');
-  const redis = options.redisUrl ? await connectRedis(options.redisUrl) : undefined;
-  const activity: ActivityStore | undefined = redis?.activity;
   const warnAfter = options.warnAfter ?? 30;
   const expireAfter = options.expireAfter ?? 60;
+  /**
+   * How long a blob outlives the last request that touched it (the ping included): the
+   * longest expireAfter the policy gives, so a blob never goes before its session could
+   * expire, and a minute more, so that the ping finding the expiry still reads the blob
+   * and answers `expired`. Abandoned blobs (a browser closed without signing out) go then.
+   */
+  const blobTtl = PATIENCE * expireAfter + 60;
+  const redis = options.redisUrl ? await connectRedis(options.redisUrl, blobTtl) : undefined;
+  const activity: ActivityStore | undefined = redis?.activity;
+  const blobs = redis ? undefined : new ExpiringMemoryStore(blobTtl * 1000, options.now);
   const cookieName = 'session_security';
   const sessions = session({
     name: cookieName,
     secret: options.secret ?? randomToken(),
-    store: redis?.sessions, // undefined: express-session's MemoryStore (one process)
+    store: redis?.sessions ?? blobs, // in this process without Redis, with a TTL (blob-store.ts)
     genid: randomToken, // 256 bits, as the reference server's ids
     resave: false, // resave: true writes destroyed sessions back (expressjs/session#632)
     saveUninitialized: false, // no blob before sign-in
@@ -268,7 +281,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<DemoServer> 
     log: redis?.log,
     notifier: redis?.notifier,
     sessionLimit: options.sessionLimit,
-    policy: (user): UserPolicy | undefined => (PATIENT_USERS.has(user) ? { warnAfter: warnAfter * 2, expireAfter: expireAfter * 2 } : undefined),
+    policy: (user): UserPolicy | undefined => (PATIENT_USERS.has(user) ? { warnAfter: warnAfter * PATIENCE, expireAfter: expireAfter * PATIENCE } : undefined),
     secret: options.secret,
     cookieName,
     secure: false,
@@ -296,7 +309,9 @@ export async function startDemo(options: DemoOptions = {}): Promise<DemoServer> 
     });
   }) as DemoServer;
   server.security = security;
+  server.blobs = blobs;
   server.on('close', () => {
+    blobs?.close();
     void security.close();
     redis?.close();
   });

@@ -24,6 +24,10 @@ const RULE = {
   r8: 'Server rules 8: Cache-Control: no-store and application/json',
   r9: 'Server rules 9: user is opaque',
   csrf: 'Security notes: CSRF',
+  eventsAuth: 'Session events: without a live session, the logout event at once (or a refusal)',
+  eventsAnswer: 'Session events: 200, text/event-stream, no-store, kept open',
+  eventsActivity: 'Session events: opening the stream is not activity',
+  eventsEnd: 'Session events: when the session ends, one logout event, then close',
 } as const;
 
 export const PROBES = {
@@ -49,10 +53,19 @@ export const PROBES = {
   'cors-origin': { level: 'MUST', rule: RULE.csrf },
   'cors-preflight': { level: 'MUST', rule: RULE.csrf },
   'concurrent-pings': { level: 'SHOULD', rule: RULE.request },
+  // Only with an events URL (--events): the stream is optional, a server without one skips nothing.
+  'events-no-session': { level: 'MUST', rule: RULE.eventsAuth },
+  'events-format': { level: 'MUST', rule: RULE.eventsAnswer },
+  'events-no-store': { level: 'MUST', rule: RULE.eventsAnswer },
+  'events-not-activity': { level: 'MUST', rule: RULE.eventsActivity },
+  'events-logout': { level: 'MUST', rule: RULE.eventsEnd },
+  'events-close': { level: 'SHOULD', rule: RULE.eventsEnd },
 } as const satisfies Record<string, ProbeInfo>;
 
 export type ProbeId = keyof typeof PROBES;
 export const PROBE_IDS = Object.keys(PROBES) as ProbeId[];
+/** The probes of the optional session events stream: reported only when its URL is given. */
+export const EVENT_PROBE_IDS = PROBE_IDS.filter((id) => id.startsWith('events-'));
 
 /** What a probe found. `values` lists the offending inputs, for profiles to match. */
 export type Outcome = { ok: boolean; detail: string; values?: string[] } | { skip: string };

@@ -16,6 +16,8 @@ Checks a running server against the session-security ping protocol (PROTOCOL.md)
   --login "<command>"     shell command printing the Cookie header value of a fresh
                           session; run once per session the probes spend
   --page <url>            a protected page of the same site (absolute or relative)
+  --events <url>          the session events URL of the same site: also probe the
+                          optional stream (PROTOCOL.md, "Session events")
   --slow                  also wait for sessions to expire (expireAfter + a few seconds)
   --expire-after <s>      expireAfter, when the answer does not carry it
   --ping-timeout <s>      seconds before a ping counts as failed (default 10)
@@ -57,6 +59,7 @@ function options(argv: string[]): (CheckOptions & { json: boolean }) | undefined
       cookie: { type: 'string' },
       login: { type: 'string' },
       page: { type: 'string' },
+      events: { type: 'string' },
       slow: { type: 'boolean', default: false },
       'expire-after': { type: 'string' },
       'ping-timeout': { type: 'string' },
@@ -72,6 +75,7 @@ function options(argv: string[]): (CheckOptions & { json: boolean }) | undefined
     cookie: values.cookie,
     login: values.login === undefined ? undefined : loginCommand(values.login),
     page: values.page,
+    events: values.events,
     slow: values.slow,
     expireAfter: seconds(values['expire-after'], '--expire-after'),
     pingTimeout: seconds(values['ping-timeout'], '--ping-timeout'),

@@ -7,10 +7,11 @@
  *   report.results.filter((result) => result.status === 'fail');
  */
 import { performance } from 'node:perf_hooks';
-import { PROBES, PROBE_IDS, type Level, type Outcome, type ProbeId, type Recorder } from './catalog.js';
+import { EVENT_PROBE_IDS, PROBES, PROBE_IDS, type Level, type Outcome, type ProbeId, type Recorder } from './catalog.js';
 import type { Fetch } from './http.js';
 import { runMerge, runPage } from './probes-activity.js';
 import { anonymousPing, forgeCookie, runAnonymous } from './probes-anonymous.js';
+import { runEventsAnonymous, runEventsEnd, runEventsLive } from './probes-events.js';
 import { runExpiry, runPageExpiry } from './probes-expiry.js';
 import { runLive } from './probes-live.js';
 import { PROFILES, knownDeviation } from './profiles.js';
@@ -28,6 +29,8 @@ export interface CheckOptions {
   login?: () => Promise<string>;
   /** A protected page of the same site (absolute, or relative to url). */
   page?: string;
+  /** The session events URL of the same site (absolute, or relative to url); its probes run only with it. */
+  events?: string;
   /** Also run the probes that wait for a session to expire. */
   slow?: boolean;
   /** Seconds; for servers whose answer carries no expireAfter. */
@@ -74,6 +77,9 @@ function validate(options: CheckOptions): Site {
   const url = httpUrl(options.url, undefined, 'the ping URL');
   const page = options.page === undefined ? undefined : httpUrl(options.page, url, '--page');
   if (page && new URL(page).origin !== new URL(url).origin) throw new CheckError(`--page must be on the ping URL's site (${new URL(url).origin})`);
+  const events = options.events === undefined ? undefined : httpUrl(options.events, url, '--events');
+  // Same origin, as the element requires of events-url: the cookie is sent to this site only.
+  if (events && new URL(events).origin !== new URL(url).origin) throw new CheckError(`--events must be on the ping URL's site (${new URL(url).origin})`);
   if (options.profile !== undefined && !Object.hasOwn(PROFILES, options.profile)) {
     throw new CheckError(`unknown profile ${options.profile}; known: ${Object.keys(PROFILES).join(', ')}`);
   }
@@ -83,7 +89,7 @@ function validate(options: CheckOptions): Site {
   ] as const) {
     if (value !== undefined && !(Number.isSafeInteger(value) && value > 0)) throw new CheckError(`${name} must be whole positive seconds`);
   }
-  return { url, page, fetch: options.fetch ?? fetch, timeout: (options.pingTimeout ?? 10) * 1000 };
+  return { url, page, events, fetch: options.fetch ?? fetch, timeout: (options.pingTimeout ?? 10) * 1000 };
 }
 
 /** Gives each group of probes its session: a fresh one per group with login, else the one cookie. */
@@ -124,11 +130,12 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
   const first = pool.first();
   const anonymous = (async () => {
     const names = first ? (await first).jar.names : undefined;
-    await runAnonymous(site, record, noCookie, await anonymousPing(site, forgeCookie(names)));
+    await Promise.all([runAnonymous(site, record, noCookie, await anonymousPing(site, forgeCookie(names))), site.events && runEventsAnonymous(site, record, names)]);
   })();
 
   type Group = { ids: ProbeId[]; skip?: string; run?: (session: Session) => Promise<void>; session?: () => Promise<Session> | undefined };
   const slowSkip = options.slow ? undefined : 'needs --slow';
+  const eventsSkip = site.events ? undefined : 'needs --events';
   const groups: Group[] = [
     {
       ids: [
@@ -150,12 +157,18 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
     },
     { ids: ['merge', 'idlefor-older'], run: (s) => runMerge(s, record) },
     { ids: ['page-activity'], skip: site.page ? undefined : 'needs --page', run: (s) => runPage(s, record) },
+    { ids: ['events-format', 'events-no-store', 'events-not-activity'], skip: eventsSkip, run: (s) => runEventsLive(s, record) },
     // Last in sequence: it spends the session.
     { ids: ['expiry-before-merge'], skip: slowSkip, run: (s) => runExpiry(s, record, options.expireAfter) },
     {
       ids: ['page-ends-expired'],
       skip: slowSkip ?? (site.page ? undefined : 'needs --page') ?? (pool.parallel ? undefined : 'needs --login (a second session to spend)'),
       run: (s) => runPageExpiry(s, record, options.expireAfter),
+    },
+    {
+      ids: ['events-logout', 'events-close'],
+      skip: eventsSkip ?? slowSkip ?? (pool.parallel ? undefined : 'needs --login (a second session to spend)'),
+      run: (s) => runEventsEnd(s, record, options.expireAfter),
     },
   ];
 
@@ -173,7 +186,10 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
   }
 
   const profile = options.profile === undefined ? undefined : PROFILES[options.profile];
-  const results = PROBE_IDS.map((id): Result => {
+  // Without an events URL the stream's probes are left out, not skipped: it is optional,
+  // and a skipped MUST would read as a rule not checked.
+  const ids = site.events ? PROBE_IDS : PROBE_IDS.filter((id) => !EVENT_PROBE_IDS.includes(id));
+  const results = ids.map((id): Result => {
     const { level, rule } = PROBES[id];
     const outcome = outcomes.get(id) ?? { skip: 'not run' };
     if ('skip' in outcome) return { id, level, rule, ok: true, status: 'skip', detail: outcome.skip };

@@ -11,7 +11,7 @@ import type { Session } from './session.js';
 const MARGIN_MS = 1000;
 
 /** Reads the session once (for its expireAfter), then waits until it is surely expired. */
-async function expire(session: Session, id: ProbeId, record: Recorder, expireAfter: number | undefined): Promise<boolean> {
+export async function expire(session: Session, id: ProbeId, record: Recorder, expireAfter: number | undefined): Promise<boolean> {
   const first = await session.read();
   if (first.kind !== 'idle') {
     record(id, { ok: false, detail: `no live session to test: ${describe(first)}` });

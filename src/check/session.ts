@@ -54,6 +54,8 @@ export interface Site extends Transport {
   url: string;
   /** A protected page of the same site, if given. */
   page?: string;
+  /** The session events URL of the same site, if given (PROTOCOL.md, "Session events"). */
+  events?: string;
 }
 
 /** Appends a raw, already encoded query to the ping URL. */

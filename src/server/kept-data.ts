@@ -48,7 +48,8 @@ export class RedisKeptData implements KeptDataStore {
   ) {}
 
   private key(user: string): string {
-    return `${this.prefix}kept:${encodeURIComponent(user)}`;
+    // The user's hash tag, as the log's keys (session-log.ts): one slot per user on Cluster.
+    return `${this.prefix}kept:{${encodeURIComponent(user)}}`;
   }
 
   async keep(user: string, data: string, ms: number): Promise<void> {

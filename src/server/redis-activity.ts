@@ -47,8 +47,12 @@ export class RedisActivityStore implements ActivityStore {
     this.prefix = options.prefix ?? 'session-security:';
   }
 
-  private keys(id: string): string[] {
-    return [`${this.prefix}act:${id}`, `${this.prefix}end:${id}`];
+  /**
+   * The session's two keys share the hash tag `{id}`, so that the scripts that use both
+   * run on Redis Cluster too (one slot). The prefix must not contain braces.
+   */
+  keys(id: string): [activity: string, reason: string] {
+    return [`${this.prefix}act:{${id}}`, `${this.prefix}end:{${id}}`];
   }
 
   async start(id: string, expireAfterMs: number): Promise<void> {

@@ -80,7 +80,10 @@ export class MemorySessionLog implements SessionLog {
  * On Redis: per user a hash (handle -> JSON entry) and a sorted set (handle by start),
  * plus handle -> user. Ending is one Lua script, so the first end wins across processes.
  */
-const OPEN = `redis.call('HSET', KEYS[1], ARGV[1], ARGV[2]); redis.call('ZADD', KEYS[2], ARGV[3], ARGV[1]); redis.call('SET', KEYS[3], ARGV[4]); return 1`;
+const OPEN = `redis.call('HSET', KEYS[1], ARGV[1], ARGV[2]); redis.call('ZADD', KEYS[2], ARGV[3], ARGV[1]); return 1`;
+/** handle -> user: a key of its own, written in a call of its own (on Cluster it lives in another slot than the user's keys). */
+const SET = `redis.call('SET', KEYS[1], ARGV[1]); return 1`;
+const DEL = `redis.call('DEL', KEYS[1]); return 1`;
 const CLOSE = `local raw = redis.call('HGET', KEYS[1], ARGV[1])
 if not raw then return 0 end
 local entry = cjson.decode(raw)
@@ -91,7 +94,7 @@ return 1`;
 const ENTRIES = `local handles = redis.call('ZREVRANGE', KEYS[2], 0, -1)
 if #handles == 0 then return {} end
 return redis.call('HMGET', KEYS[1], unpack(handles))`;
-const DROP = `redis.call('HDEL', KEYS[1], ARGV[1]); redis.call('ZREM', KEYS[2], ARGV[1]); redis.call('DEL', KEYS[3]); return 1`;
+const DROP = `redis.call('HDEL', KEYS[1], ARGV[1]); redis.call('ZREM', KEYS[2], ARGV[1]); return 1`;
 const GET = `return redis.call('GET', KEYS[1])`;
 
 export class RedisSessionLog implements SessionLog {
@@ -101,19 +104,26 @@ export class RedisSessionLog implements SessionLog {
     private readonly prefix = 'session-security:',
   ) {}
 
-  private userKeys(user: string): string[] {
+  /**
+   * A user's two keys share the hash tag `{user}` (encodeURIComponent encodes braces), so
+   * that the scripts that use both run on Redis Cluster too. The prefix must not contain braces.
+   */
+  userKeys(user: string): [log: string, order: string] {
     const name = encodeURIComponent(user);
-    return [`${this.prefix}log:${name}`, `${this.prefix}logorder:${name}`];
+    return [`${this.prefix}log:{${name}}`, `${this.prefix}logorder:{${name}}`];
   }
 
-  private handleKey(handle: string): string {
+  handleKey(handle: string): string {
     return `${this.prefix}handle:${handle}`;
   }
 
   async open(entry: LogEntry, keep: number): Promise<void> {
-    await this.client.eval(OPEN, { keys: [...this.userKeys(entry.user), this.handleKey(entry.handle)], arguments: [entry.handle, JSON.stringify(entry), String(entry.start), entry.user] });
+    // The handle first: an entry is never without its way back to the user.
+    await this.client.eval(SET, { keys: [this.handleKey(entry.handle)], arguments: [entry.user] });
+    await this.client.eval(OPEN, { keys: this.userKeys(entry.user), arguments: [entry.handle, JSON.stringify(entry), String(entry.start)] });
     for (const old of surplus(await this.entries(entry.user), keep)) {
-      await this.client.eval(DROP, { keys: [...this.userKeys(entry.user), this.handleKey(old.handle)], arguments: [old.handle] });
+      await this.client.eval(DROP, { keys: this.userKeys(entry.user), arguments: [old.handle] });
+      await this.client.eval(DEL, { keys: [this.handleKey(old.handle)], arguments: [] });
     }
   }
 

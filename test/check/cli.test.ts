@@ -57,6 +57,19 @@ describe('session-security-check', { concurrency: true }, () => {
     }
   });
 
+  test('--events probes the session events stream: a stream held open without a session is a FAIL naming its rule', async () => {
+    const broken = await startFixture(['events-open-anonymous']);
+    try {
+      const { code, stdout } = await cli([broken.url, '--events', '/session/events']);
+      assert.equal(code, 1, stdout);
+      assert.match(stdout, /^FAIL {2}events-no-session +MUST {4}Session events: without a live session, .*: no cookie: a stream held open 2 s without a logout event/m);
+      assert.match(stdout, /^SKIP {2}events-logout +MUST {4}.*needs --slow$/m);
+      assert.match(stdout, /\n\n28 probes: /);
+    } finally {
+      await broken.close();
+    }
+  });
+
   test('bad usage and an unreachable server exit 2', async () => {
     for (const args of [
       [],
@@ -66,6 +79,7 @@ describe('session-security-check', { concurrency: true }, () => {
       [reference.url, '--bogus'],
       ['http://127.0.0.1:9/ping'],
       [reference.url, '--login', 'exit 3'],
+      [reference.url, '--events', 'http://other.example/session/events'],
     ]) {
       const { code, stderr } = await cli(args);
       assert.equal(code, 2, `${args.join(' ')}: ${stderr}`);
@@ -76,6 +90,6 @@ describe('session-security-check', { concurrency: true }, () => {
   test('--help prints the options', async () => {
     const { code, stdout } = await cli(['--help']);
     assert.equal(code, 0);
-    for (const option of ['--cookie', '--login', '--page', '--slow', '--expire-after', '--profile', '--json']) assert.ok(stdout.includes(option), option);
+    for (const option of ['--cookie', '--login', '--page', '--events', '--slow', '--expire-after', '--profile', '--json']) assert.ok(stdout.includes(option), option);
   });
 });

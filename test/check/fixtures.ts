@@ -54,7 +54,22 @@ export type Flaw =
   /** Any number of digits, times 1000 in 64-bit milliseconds: 16 digits wrap into the future (rule 3). */
   | 'unbounded-digits'
   /** idleFor is read but never merged: activity in the page never reaches the server (rule 3). */
-  | 'never-merges';
+  | 'never-merges'
+  // The session events stream (PROTOCOL.md, "Session events"):
+  /** Holds a stream open for a request without a session, and says nothing. */
+  | 'events-open-anonymous'
+  /** Opening the stream touches the session, like any other request (rule 5). */
+  | 'events-is-activity'
+  /** The stream is served as text/plain. */
+  | 'events-wrong-type'
+  /** No Cache-Control on the stream. */
+  | 'events-no-store-missing'
+  /** Says nothing when the session ends. */
+  | 'events-silent'
+  /** The end event's data is the bare text logout, not the ping's JSON answer. */
+  | 'events-bad-data'
+  /** Sends the end event but keeps the stream open. */
+  | 'events-stays-open';
 
 /** django-session-security 2.6 as BACKENDS.md describes it, without the recommended fixes. */
 export const DJANGO_LIKE: Flaw[] = ['integer-answer', 'header-optional', 'python-int', 'clamp-negative', 'no-store-missing', 'bare-ping-is-activity'];
@@ -96,8 +111,36 @@ function parseIdle(value: string | null, flaws: Set<Flaw>): number | undefined {
 export function startFixture(flaws: Flaw[] = [], expireAfter = 5): Promise<TestServer> {
   const has = new Set(flaws);
   const user = randomBytes(32).toString('base64url');
-  const sessions = new Map<string, { last: number; lock: Promise<void> }>();
+  const sessions = new Map<string, { last: number; lock: Promise<void>; streams: Set<ServerResponse> }>();
   const expired = (session: { last: number }) => Date.now() - session.last >= expireAfter * 1000;
+
+  const eventHeaders = () => ({
+    'Content-Type': has.has('events-wrong-type') ? 'text/plain' : 'text/event-stream',
+    ...(has.has('events-no-store-missing') ? {} : { 'Cache-Control': 'no-store' }),
+  });
+  const logoutEvent = (reason?: string, data = JSON.stringify({ status: 'logout', reason })) => `event: logout\ndata: ${data}\n\n`;
+  /** Ends a session: its streams hear it (when the server learns of the expiry, at a request). */
+  const end = (id: string) => {
+    const session = sessions.get(id);
+    sessions.delete(id);
+    for (const res of session?.streams ?? []) {
+      if (has.has('events-silent')) continue;
+      res.write(has.has('events-bad-data') ? logoutEvent(undefined, 'logout') : logoutEvent('expired'));
+      if (!has.has('events-stays-open')) res.end();
+    }
+  };
+  const events = (res: ServerResponse, id: string | undefined) => {
+    const session = id === undefined ? undefined : sessions.get(id);
+    if (!session || expired(session)) {
+      if (session) end(id!);
+      if (has.has('events-open-anonymous')) return void res.writeHead(200, eventHeaders()).write(': connected\n\n');
+      return void res.writeHead(200, eventHeaders()).end(logoutEvent());
+    }
+    if (has.has('events-is-activity')) session.last = Date.now();
+    res.writeHead(200, eventHeaders()).write(': connected\n\n');
+    session.streams.add(res);
+    res.on('close', () => session.streams.delete(res));
+  };
 
   const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     const json = !(has.has('text-logout') && body === 'logout');
@@ -139,7 +182,7 @@ export function startFixture(flaws: Flaw[] = [], expireAfter = 5): Promise<TestS
     };
     if (has.has('merge-before-expiry')) merge();
     if (expired(session)) {
-      sessions.delete(id!);
+      end(id!);
       return send(res, 200, 'logout', cors);
     }
     if (!has.has('merge-before-expiry')) merge();
@@ -155,9 +198,10 @@ export function startFixture(flaws: Flaw[] = [], expireAfter = 5): Promise<TestS
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const id = /(?:^|;\s*)sid=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
     if (path === '/session/ping') return void ping(req, res, id);
+    if (path === '/session/events') return events(res, id);
     if (path === '/login' && req.method === 'POST') {
       const sid = randomBytes(16).toString('hex');
-      sessions.set(sid, { last: Date.now(), lock: Promise.resolve() });
+      sessions.set(sid, { last: Date.now(), lock: Promise.resolve(), streams: new Set() });
       return res.writeHead(204, { 'Set-Cookie': `sid=${sid}; Path=/; HttpOnly; SameSite=Lax` }).end();
     }
     const session = id === undefined ? undefined : sessions.get(id);
@@ -165,7 +209,7 @@ export function startFixture(flaws: Flaw[] = [], expireAfter = 5): Promise<TestS
       if (!has.has('page-not-activity')) session.last = Date.now();
       return res.writeHead(200, { 'Content-Type': 'text/html' }).end('<p>Protected</p>');
     }
-    if (session && expired(session)) sessions.delete(id!);
+    if (session && expired(session)) end(id!);
     res.writeHead(302, { Location: '/login' }).end();
   });
 }

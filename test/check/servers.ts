@@ -15,6 +15,8 @@ export interface TestServer {
   url: string;
   /** The protected page. */
   page: string;
+  /** The session events stream (the fixtures and the demo; the reference server has none). */
+  events: string;
   /** POST here to sign in; the answer's Set-Cookie is the session. */
   loginUrl: string;
   /** Signs in and resolves to the Cookie header value, like a --login command. */
@@ -29,6 +31,7 @@ export async function listen(handler: (req: IncomingMessage, res: ServerResponse
   return {
     url: base + pingPath,
     page: `${base}/page`,
+    events: `${base}/session/events`,
     loginUrl: `${base}/login`,
     login: async () => {
       const response = await fetch(`${base}/login`, { method: 'POST' });

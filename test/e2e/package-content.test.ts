@@ -62,7 +62,41 @@ test('the manifest in the package describes <session-security>', () => {
   for (const mod of manifest.modules as Array<{ path: string }>) assert.ok(files.has(mod.path), `manifest module ${mod.path} is in the package`);
 });
 
+/** Every package a published .d.ts or .js of the server side imports (node: built-ins aside). */
+function serverImports(): Set<string> {
+  const files = packedFiles().filter((path) => path.startsWith('build/server/src/') && /\.(d\.ts|js)$/.test(path));
+  const names = new Set<string>();
+  for (const path of files) {
+    const text = readFileSync(new URL(path, `file://${root}`), 'utf8');
+    // `declare module 'x'` too: an augmentation needs x's types as much as an import does.
+    for (const [, name] of text.matchAll(/(?:from|import|declare module)\s*\(?\s*'([^'.][^']*)'/g)) {
+      if (name.startsWith('node:')) continue;
+      names.add(name.startsWith('@') ? name.split('/').slice(0, 2).join('/') : name.split('/')[0]);
+    }
+  }
+  return names;
+}
+
 test('installing it pulls in only what runs: lit, and no type packages', () => {
   assert.deepEqual(Object.keys(pkg.dependencies ?? {}), ['lit']);
-  assert.equal(pkg.peerDependencies, undefined);
+});
+
+test('express-session and its types are optional peers: named for session-security/server/express-session, installed by nobody else', () => {
+  const peers = Object.keys(pkg.peerDependencies ?? {}).sort();
+  assert.deepEqual(peers, ['@types/express-session', 'express-session']);
+  for (const name of peers) {
+    assert.equal(pkg.peerDependenciesMeta?.[name]?.optional, true, `${name} is an optional peer`);
+    assert.match(pkg.peerDependencies[name], /^\^1\./, `${name}: a range of major 1`);
+    // The range admits what the tests run against.
+    const installed = JSON.parse(readFileSync(new URL(`node_modules/${name}/package.json`, `file://${root}`), 'utf8')).version as string;
+    assert.equal(installed.split('.')[0], '1', `${name} ${installed}`);
+  }
+  // The published server code (its .d.ts included) imports nothing else but lit and Node:
+  // the Fastify adapter and the Redis stores are typed structurally, so neither fastify,
+  // @fastify/session nor redis is a peer.
+  const imported = [...serverImports()].filter((name) => name !== 'lit').sort();
+  assert.deepEqual(imported, ['express-session'], 'packages the published server files import');
+  assert.ok(packedFiles().includes('build/server/src/server/fastify-session.d.ts'), 'the Fastify adapter is published');
+  // @types/express-session is what a .d.ts's `from 'express-session'` resolves to; express-session has no types of its own.
+  assert.equal(JSON.parse(readFileSync(new URL('node_modules/express-session/package.json', `file://${root}`), 'utf8')).types, undefined);
 });

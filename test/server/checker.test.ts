@@ -28,10 +28,14 @@ describe('the checker against the demo', () => {
   before(async () => (demo = await startTestDemo({ warnAfter: 1, expireAfter: 3, now: Date.now })));
   after(() => demo.close());
 
-  test('every probe passes, the slow ones included', async () => {
-    const report = await check({ url: `${demo.base}/session/ping`, login: demoLogin(demo.base), page: '/', slow: true });
+  test('every probe passes, the slow ones and the session events stream included', async () => {
+    const report = await check({ url: `${demo.base}/session/ping`, login: demoLogin(demo.base), page: '/', events: '/session/events', slow: true });
     const problems = report.results.filter((result) => result.status !== 'pass').map((result) => result.id);
     assert.deepEqual(problems, [], formatHuman(report));
+    assert.ok(
+      report.results.some((result) => result.id === 'events-logout'),
+      formatHuman(report),
+    );
   });
 });
 
@@ -47,9 +51,13 @@ describe('the checker against a demo process on Redis', () => {
     await redis?.close();
   });
 
-  test('every probe passes, the slow ones included', async () => {
-    const report = await check({ url: `${demo.base}/session/ping`, login: demoLogin(demo.base), page: '/', slow: true });
+  test('every probe passes, the slow ones and the session events stream included', async () => {
+    const report = await check({ url: `${demo.base}/session/ping`, login: demoLogin(demo.base), page: '/', events: '/session/events', slow: true });
     const problems = report.results.filter((result) => result.status !== 'pass').map((result) => result.id);
     assert.deepEqual(problems, [], formatHuman(report));
+    assert.ok(
+      report.results.some((result) => result.id === 'events-logout'),
+      formatHuman(report),
+    );
   });
 });
