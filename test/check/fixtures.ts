@@ -160,7 +160,7 @@ export function startFixture(flaws: Flaw[] = [], expireAfter = 5): Promise<TestS
       return send(res, 204, '', { ...cors, 'Access-Control-Allow-Headers': 'X-Requested-With' });
     }
     if (id === undefined && has.has('anonymous-session')) return send(res, 200, { idleFor: 0, warnAfter: 1, expireAfter, user }, cors);
-    if (id !== undefined && !sessions.has(id) && has.has('adopts-unknown-id')) sessions.set(id, { last: Date.now(), lock: Promise.resolve() });
+    if (id !== undefined && !sessions.has(id) && has.has('adopts-unknown-id')) sessions.set(id, { last: Date.now(), lock: Promise.resolve(), streams: new Set() });
     const session = id === undefined ? undefined : sessions.get(id);
     if (!session) return send(res, 200, 'logout', cors);
     if (has.has('queued-pings')) {
