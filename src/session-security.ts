@@ -231,7 +231,7 @@ export class SessionSecurity extends LitElement {
     queueMicrotask(() => {
       const other = running.get(key);
       if (!this.isConnected || other === this) return;
-      if (other?.isConnected) logWarning(`another element already watches ping-url="${this.pingUrl}"; they act as two tabs and both show the dialog. Use one per page.`);
+      if (other?.isConnected) logWarning(`another element already watches ping-url="${this.pingUrl}"; use one per page.`);
       else running.set(key, this);
     });
     this.#unwatch = [

@@ -32,12 +32,16 @@ async function measurePropagation({ browser, report }) {
     const log = { events: [], errors: [] };
     const tabs = { A: await openPage(context, 'A', log), B: await openPage(context, 'B', log) };
     const load = async (cookie) => {
-      await context.setCookie(cookie);
       // Both leave the previous session first, as if closed: a tab left expired in place
       // (login-url) would otherwise answer the new tab's "hello" with its old "logout".
       for (const name of ['A', 'B']) await tabs[name].goto('about:blank');
+      // Then the new cookie: set before, it was cleared by a late answer to the old pages
+      // (the "Sign out now" POST's 303 clears the cookie, and could land after it), and
+      // the next page load went to the login page.
+      await context.setCookie(cookie);
       for (const name of ['A', 'B']) {
-        await tabs[name].goto(`${demo.base}/cdn`, { waitUntil: 'load', timeout: 10_000 });
+        const response = await tabs[name].goto(`${demo.base}/cdn`, { waitUntil: 'load', timeout: 10_000 });
+        if (new URL(response.url()).pathname !== '/cdn') throw new Error(`tab ${name} was sent to ${response.url()}: the session cookie did not reach the page`);
         await running(tabs[name]);
       }
     };
@@ -135,6 +139,9 @@ async function measurePropagation({ browser, report }) {
         every: 20,
       }).catch(() => false);
       if (!forgotten) throw new Error('the sign-out did not end the session on the server');
+      // The server forgets the session before its answer (which clears the cookie) is
+      // back: wait for A to have left, so that the answer cannot clear the next cookie.
+      await until('tab A to leave after signing out', async () => (await afterExpiry(tabs.A, '/cdn')) === 'left', { timeout: 5000 });
       if (arrived) signOut.push(arrived.at - clickedAt);
       else missed++;
     }

@@ -20,7 +20,7 @@ export function checkCsrfSelector(selector: string | null | undefined): string {
     document.createDocumentFragment().querySelector(selector);
     return selector;
   } catch {
-    logError(`csrf-selector="${selector}" is not a valid CSS selector; using the default (${CSRF_SELECTOR}).`);
+    logError(`csrf-selector="${selector}" is not a selector; using ${CSRF_SELECTOR}.`);
     return CSRF_SELECTOR;
   }
 }

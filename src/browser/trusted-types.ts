@@ -14,9 +14,7 @@ if (typeof document === 'object' && 'trustedTypes' in globalThis) {
   const onViolation = (event: SecurityPolicyViolationEvent): void => {
     if (event.effectiveDirective !== 'trusted-types' || !event.sample.startsWith(LIT_POLICY) || customElements.get('session-security')) return;
     document.removeEventListener('securitypolicyviolation', onViolation);
-    console.error(
-      `<session-security> is not defined, so nobody will be signed out: the page's Content-Security-Policy does not let lit create its Trusted Types policy "${LIT_POLICY}". Add ${LIT_POLICY} to trusted-types (and 'allow-duplicates' if the page loads lit twice).`,
-    );
+    console.error(`<session-security> not defined, nobody will be signed out: CSP trusted-types must allow "${LIT_POLICY}" (and 'allow-duplicates' if lit loads twice).`);
   };
   document.addEventListener('securitypolicyviolation', onViolation);
   // Modules evaluate in one go, so by the next microtask the tag is defined, or lit threw.

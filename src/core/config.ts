@@ -22,18 +22,17 @@ const isSeconds = (value: number, max = MAX_SECONDS) => Number.isFinite(value) &
 
 /** warn-after and expire-after, in seconds (at most MAX_SECONDS, a year); the defaults replace anything unusable. */
 export function checkTimes(warnAfter: number, expireAfter: number): Times {
+  // Short messages (bytes), each naming the attribute and its value.
   const bad = [];
-  const range = `a number of seconds above 0 and at most ${MAX_SECONDS} (a year)`;
-  if (!isSeconds(warnAfter)) bad.push(`warn-after="${warnAfter}" is not ${range}`);
-  if (!isSeconds(expireAfter)) bad.push(`expire-after="${expireAfter}" is not ${range}`);
-  if (!bad.length && !warnsFirst({ warnAfter, expireAfter })) bad.push(`warn-after (${warnAfter}) must be less than expire-after (${expireAfter})`);
+  const range = `not seconds in (0, ${MAX_SECONDS}]`;
+  if (!isSeconds(warnAfter)) bad.push(`warn-after="${warnAfter}" ${range}`);
+  if (!isSeconds(expireAfter)) bad.push(`expire-after="${expireAfter}" ${range}`);
+  if (!bad.length && !warnsFirst({ warnAfter, expireAfter })) bad.push(`warn-after (${warnAfter}) not < expire-after (${expireAfter})`);
   if (bad.length) {
-    logError(`${bad.join('; ')}. Using warn-after=${DEFAULT_TIMES.warnAfter} and expire-after=${DEFAULT_TIMES.expireAfter}.`);
+    logError(`${bad.join('; ')}; using ${DEFAULT_TIMES.warnAfter} and ${DEFAULT_TIMES.expireAfter}.`);
     return DEFAULT_TIMES;
   }
-  if (expireAfter - warnAfter < MIN_WARNING_WINDOW) {
-    logWarning(`the warning shows only ${expireAfter - warnAfter} s before expiry; WCAG 2.2.1 asks for at least ${MIN_WARNING_WINDOW} s.`);
-  }
+  if (expireAfter - warnAfter < MIN_WARNING_WINDOW) logWarning(`warning only ${expireAfter - warnAfter} s before expiry; WCAG 2.2.1 asks ${MIN_WARNING_WINDOW} s.`);
   return { warnAfter, expireAfter };
 }
 
@@ -69,11 +68,11 @@ export function checkUrl(attribute: string, value: string | null | undefined, { 
     // reported below
   }
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-    logError(`${attribute}="${value}" is not an http(s) or relative URL; ignored.`);
+    logError(`${attribute}="${value}" is not http(s); ignored.`);
     return undefined;
   }
   if (origin !== undefined && url.origin !== origin) {
-    logError(`${attribute}="${value}" leads to ${url.origin}, not this page's origin ${origin}; ignored.${hint}`);
+    logError(`${attribute}="${value}" leads to ${url.origin}, not ${origin}; ignored.${hint}`);
     return undefined;
   }
   return url;
@@ -82,7 +81,7 @@ export function checkUrl(attribute: string, value: string | null | undefined, { 
 /** A number of seconds within [min, max], or the fallback after a console error. */
 export function checkSeconds(attribute: string, value: number, { min, max, fallback }: { min: number; max: number; fallback: number }): number {
   if (Number.isFinite(value) && value >= min && value <= max) return value;
-  logError(`${attribute}="${value}" is not a number of seconds from ${min} to ${max}; using ${fallback}.`);
+  logError(`${attribute}="${value}" not seconds in [${min}, ${max}]; using ${fallback}.`);
   return fallback;
 }
 
@@ -122,7 +121,7 @@ export function configure(a: Attributes, base: string, origin: string): Settings
   // expiry, or to sign in in a popup) may go to an identity provider, but only when
   // the page says so; otherwise return-to-url="/\evil.test" would be an open redirect.
   const away = a.allowCrossOriginLogin ? undefined : origin;
-  const hint = ' Add allow-cross-origin-login to allow another origin.';
+  const hint = ' allow-cross-origin-login allows it.';
   const frame = a.loginMode === 'frame';
   const settings = {
     times: checkTimes(a.warnAfter, a.expireAfter),
@@ -130,10 +129,10 @@ export function configure(a: Attributes, base: string, origin: string): Settings
     returnTo: checkUrl('return-to-url', a.returnToUrl, { base, origin: away, hint }),
     logout: checkUrl('logout-url', a.logoutUrl, { base, origin }),
     events: checkUrl('events-url', a.eventsUrl, { base, origin }),
-    login: checkUrl('login-url', a.loginUrl, frame ? { base, origin, hint: ' login-mode="frame" needs a login page on this origin.' } : { base, origin: away, hint }),
+    login: checkUrl('login-url', a.loginUrl, frame ? { base, origin, hint: ' login-mode="frame" needs this origin.' } : { base, origin: away, hint }),
     timeout: checkSeconds('ping-timeout', a.pingTimeout, PING_TIMEOUT),
     frame,
   };
-  if (a.loginMode !== 'popup' && !frame) logError(`login-mode="${a.loginMode}" is not "popup" or "frame"; using "popup".`);
+  if (a.loginMode !== 'popup' && !frame) logError(`login-mode="${a.loginMode}" not popup or frame; using popup.`);
   return settings;
 }

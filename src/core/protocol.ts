@@ -108,11 +108,11 @@ export function parsePingResponse(status: number, redirected: boolean, body: str
   if (o.warnAfter !== undefined || o.expireAfter !== undefined) {
     const times = serverTimes(o.warnAfter, o.expireAfter);
     if (times) answer.times = times;
-    else logError(`ping answer fields "warnAfter"/"expireAfter" must be whole seconds from 1 to ${MAX_SECONDS} (a year) with warnAfter < expireAfter; ignored`, o);
+    else logError(`ping answer "warnAfter"/"expireAfter" not whole seconds in [1, ${MAX_SECONDS}], warnAfter < expireAfter; ignored`, o);
   }
   for (const key of ['user', 'csrfToken'] as const) {
     if (typeof o[key] === 'string') answer[key] = o[key] as string;
-    else if (o[key] !== undefined) logError(`ping answer field "${key}" must be a string; ignored`);
+    else if (o[key] !== undefined) logError(`ping answer "${key}" not a string; ignored`);
   }
   return answer;
 }

@@ -69,7 +69,7 @@ export async function loadStrings(locale: string): Promise<Strings> {
   try {
     return (await loaders[matched]()).default;
   } catch (error) {
-    logError(`could not load the "${matched}" strings; using English.`, error);
+    logError(`cannot load "${matched}"; using English.`, error);
     return en;
   }
 }
