@@ -61,7 +61,7 @@ describe('configure: every attribute checked in one place', () => {
     const framed = configure(attributes({ ...away, allowCrossOriginLogin: true, loginMode: 'frame' }), base, ORIGIN);
     expect(framed.frame).to.equal(true);
     expect(framed.login).to.equal(undefined);
-    expect(logged().some((m) => m.includes('login-mode="frame" needs a login page on this origin'))).to.equal(true);
+    expect(logged().some((m) => m.includes('login-mode="frame" needs this origin'))).to.equal(true);
   });
 
   it('logError passes details on after the message', () => {
