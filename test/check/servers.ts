@@ -10,6 +10,16 @@ import { createSessionSecurity } from '../../src/server/index.js';
 export const WARN_AFTER = 1;
 export const EXPIRE_AFTER = 3;
 
+/** Signs in with a POST to `${base}/login` and returns the Cookie header value its answer set (the checker's `login`). */
+export async function signInCookie(base: string): Promise<string> {
+  const response = await fetch(`${base}/login`, { method: 'POST' });
+  await response.arrayBuffer();
+  return response.headers
+    .getSetCookie()
+    .map((line) => line.split(';')[0])
+    .join('; ');
+}
+
 export interface TestServer {
   /** The ping URL. */
   url: string;
@@ -33,14 +43,7 @@ export async function listen(handler: (req: IncomingMessage, res: ServerResponse
     page: `${base}/page`,
     events: `${base}/session/events`,
     loginUrl: `${base}/login`,
-    login: async () => {
-      const response = await fetch(`${base}/login`, { method: 'POST' });
-      await response.arrayBuffer();
-      return response.headers
-        .getSetCookie()
-        .map((line) => line.split(';')[0])
-        .join('; ');
-    },
+    login: () => signInCookie(base),
     close: () =>
       new Promise((done) => {
         server.closeAllConnections();

@@ -14,6 +14,7 @@ import { fastifySessionSecurity, type FastifySessionSecurity } from '../../src/s
 import { check } from '../../src/check/index.js';
 import { formatHuman } from '../../src/check/report.js';
 import { Client, Clock } from './helpers.js';
+import { signInCookie } from '../check/servers.js';
 
 type Callback = (error?: unknown, value?: unknown) => void;
 
@@ -183,15 +184,7 @@ describe('the checker against the Fastify adapter', () => {
   });
 
   test('every probe passes, the slow ones and the session events stream included', async () => {
-    const login = async () => {
-      const response = await fetch(`${base}/login`, { method: 'POST' });
-      await response.arrayBuffer();
-      return response.headers
-        .getSetCookie()
-        .map((line) => line.split(';')[0])
-        .join('; ');
-    };
-    const report = await check({ url: `${base}/session/ping`, login, page: '/page', events: '/session/events', slow: true });
+    const report = await check({ url: `${base}/session/ping`, login: () => signInCookie(base), page: '/page', events: '/session/events', slow: true });
     const problems = report.results.filter((result) => result.status !== 'pass').map((result) => result.id);
     assert.deepEqual(problems, [], formatHuman(report));
     assert.equal(report.results.length, 28, formatHuman(report));
