@@ -56,4 +56,17 @@ describe('framework rendering', () => {
     expect(await locks()).to.deep.equal({ held: 1, pending: 0 });
     await warnsOnTime(tab.el, pings);
   });
+
+  it('moved in the task that connected it: the lock its first run was granted is let go, and it leads', async () => {
+    const pings = servePing(echo);
+    tab = await openTab({
+      connected: (el, win) => {
+        el.remove(); // aborts its first lock request, which the browser may grant all the same
+        win.document.body.append(el);
+      },
+    });
+    await until(() => leads(tab!), 'the tab to lead');
+    expect(await locks()).to.deep.equal({ held: 1, pending: 0 });
+    await warnsOnTime(tab.el, pings);
+  });
 });
