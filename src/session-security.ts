@@ -157,6 +157,8 @@ export class SessionSecurity extends LitElement {
   #configured = '';
   #unwatch: Array<() => void> = [];
   #tabs?: TabSync;
+  /** The channel and lock name #tabs runs on. */
+  #tabsName = '';
   #forms?: FormGuard;
   readonly #relogin = new ReloginFlow({
     ping: () => this.#pinger.send(0),
@@ -299,12 +301,20 @@ export class SessionSecurity extends LitElement {
     return true;
   }
 
-  /** One channel and one leader lock per ping URL: another app on the origin is another session. */
+  /**
+   * One channel and one leader lock per ping URL: another app on the origin is another
+   * session. Kept while the URL stays: a restart queues for the lock again (Angular sets
+   * its bindings just after the element connected, and lit reports the first update's
+   * pingUrl as changed), and meanwhile the tab is a follower whose warnings come late.
+   */
   #syncTabs(): void {
+    const name = this.#settings.ping && this.isConnected ? `session-security ${this.#settings.ping.href}` : '';
+    if (this.#tabs && name === this.#tabsName) return;
     this.#tabs?.stop();
     this.#tabs = undefined;
-    if (!this.#settings.ping || !this.isConnected) return;
-    this.#tabs = new TabSync(this.controller, `session-security ${this.#settings.ping.href}`, () => (this.#settings.timeout + 5) * 1000);
+    this.#tabsName = name;
+    if (!name) return;
+    this.#tabs = new TabSync(this.controller, name, () => (this.#settings.timeout + 5) * 1000);
     this.#tabs.start();
   }
 

@@ -25,6 +25,8 @@ export interface TabOptions {
   body?: string;
   /** Platform features this tab lacks. */
   without?: Array<'BroadcastChannel' | 'locks'>;
+  /** Runs in the task that connected the element, as a framework's renderer goes on after inserting it. */
+  connected?: (el: SessionSecurity, win: Window & typeof globalThis) => void;
 }
 
 const SHARED = ['Date', 'performance', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'fetch'] as const;
@@ -45,6 +47,7 @@ export async function openTab(options: TabOptions = {}): Promise<Tab> {
   stub(Element.prototype as never, 'navigate').callsFake((...args: unknown[]) => navigations.push(args));
   win.document.body.innerHTML = options.body ?? `<session-security user="u1" ping-url="${options.pingUrl ?? PING}"></session-security>`;
   const el = win.document.querySelector('session-security') as SessionSecurity;
+  options.connected?.(el, win);
   await el.updateComplete;
   return { win, el, navigations, frame };
 }

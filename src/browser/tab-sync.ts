@@ -166,6 +166,10 @@ export class TabSync implements Peers {
     const lock = (this.#lock = new AbortController());
     navigator.locks
       .request(this.#name, { signal: lock.signal }, () => {
+        // Aborted (we left) yet granted: Chromium does so for a page's first request when
+        // it is aborted in the task that made it. Returning lets the lock go at once; kept,
+        // no tab of the session could lead until this page unloads.
+        if (lock.signal.aborted) return;
         this.#leader = true;
         this.#controller.check(); // take over at once if a deadline passed meanwhile
         return new Promise<void>((resolve) => (this.#unlock = resolve));

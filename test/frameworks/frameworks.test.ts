@@ -39,9 +39,7 @@ async function open(clock: Clocked, app: AppServer): Promise<Page> {
   return page;
 }
 
-// Angular's example is built (ng build, strict templates) but not run here: on this fake
-// clock its warning's deadline lands 0.75 s after warn-after, not yet explained.
-for (const name of ['react', 'vue', 'svelte']) {
+for (const name of ['react', 'vue', 'svelte', 'angular']) {
   describe(`${name} example`, () => {
     let clock: Clocked;
     let app: AppServer;
