@@ -157,8 +157,6 @@ export class SessionSecurity extends LitElement {
   #configured = '';
   #unwatch: Array<() => void> = [];
   #tabs?: TabSync;
-  /** The channel and lock name #tabs runs on. */
-  #tabsName = '';
   #forms?: FormGuard;
   readonly #relogin = new ReloginFlow({
     ping: () => this.#pinger.send(0),
@@ -309,10 +307,9 @@ export class SessionSecurity extends LitElement {
    */
   #syncTabs(): void {
     const name = this.#settings.ping && this.isConnected ? `session-security ${this.#settings.ping.href}` : '';
-    if (this.#tabs && name === this.#tabsName) return;
+    if (this.#tabs && name === this.#tabs.name) return;
     this.#tabs?.stop();
     this.#tabs = undefined;
-    this.#tabsName = name;
     if (!name) return;
     this.#tabs = new TabSync(this.controller, name, () => (this.#settings.timeout + 5) * 1000);
     this.#tabs.start();

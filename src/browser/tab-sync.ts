@@ -77,7 +77,8 @@ export class TabSync implements Peers {
   #unlisten?: () => void;
 
   readonly #controller: SessionController;
-  readonly #name: string;
+  /** The channel and lock name: one per origin and ping URL. */
+  readonly name: string;
   readonly #followerPatience: () => number;
 
   /**
@@ -86,7 +87,7 @@ export class TabSync implements Peers {
    */
   constructor(controller: SessionController, name: string, followerPatience: () => number) {
     this.#controller = controller;
-    this.#name = name;
+    this.name = name;
     this.#followerPatience = followerPatience;
   }
 
@@ -156,7 +157,7 @@ export class TabSync implements Peers {
 
   #join(): void {
     if (this.#channel) return;
-    this.#channel = openTabChannel(this.#name, (data) => this.#onMessage(data));
+    this.#channel = openTabChannel(this.name, (data) => this.#onMessage(data));
     this.#channel.post({ type: 'hello' } satisfies Message);
     this.#requestLock();
   }
@@ -165,7 +166,7 @@ export class TabSync implements Peers {
     if (!navigator.locks) return;
     const lock = (this.#lock = new AbortController());
     navigator.locks
-      .request(this.#name, { signal: lock.signal }, () => {
+      .request(this.name, { signal: lock.signal }, () => {
         // Aborted (we left) yet granted: Chromium does so for a page's first request when
         // it is aborted in the task that made it. Returning lets the lock go at once; kept,
         // no tab of the session could lead until this page unloads.
