@@ -59,6 +59,10 @@ export default {
   // a second browser's load makes them late. Two at once saves about a quarter of the time.
   concurrentBrowsers: 1,
   testFramework: { config: { timeout: 10000 } },
+  // A fresh machine's first browser start builds font caches and took over 10 s in CI;
+  // these limits only turn a hang into a failure, so they are generous (defaults: 30 s, 20 s).
+  browserStartTimeout: 120_000,
+  testsStartTimeout: 60_000,
   plugins: [esbuildPlugin({ ts: true, tsconfig }), wheelCommand()],
   middleware: [mswWorker(), strictCsp()],
   // Chromium, Firefox ESR and WebKitGTK; BROWSERS=chromium,firefox,webkit selects (test/browsers/select.mjs).

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer-core';
+import { CHROMIUM_FLAGS, LAUNCH_MS } from '../../test/browsers/chromium.mjs';
 import { CHROMIUM } from '../../test/browsers/paths.mjs';
 import { until } from '../../test/browsers/until.mjs';
 
@@ -54,7 +55,7 @@ export function cleanup() {
 }
 
 // ---------------------------------------------------------------------------------------
-// The browser: Debian's Chromium with exactly the flags below (puppeteer's defaults, which
+// The browser: Debian's Chromium with exactly the shared flags (puppeteer's defaults, which
 // switch off background timer throttling among others, are left out on purpose).
 export async function launchBrowser() {
   const dir = mkdtempSync(join(tmpdir(), 'session-security-bench-'));
@@ -64,17 +65,8 @@ export async function launchBrowser() {
     ignoreDefaultArgs: true,
     pipe: true,
     protocolTimeout: 30_000,
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      `--user-data-dir=${dir}`,
-      'about:blank',
-    ],
+    timeout: LAUNCH_MS,
+    args: [...CHROMIUM_FLAGS, `--user-data-dir=${dir}`, 'about:blank'],
   });
   onCleanup(async () => {
     const child = browser.process();

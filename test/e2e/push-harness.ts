@@ -10,9 +10,9 @@ import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { CHROMIUM } from '../browsers/paths.mjs';
-import { WAIT_MS, requireChromium, until } from './harness.js';
+import type { Browser, Page } from 'puppeteer-core';
+import { launchChromium } from '../browsers/chromium.mjs';
+import { WAIT_MS, until } from './harness.js';
 
 // Runs in the page (this file compiles without the DOM lib).
 declare const document: any;
@@ -30,14 +30,10 @@ export interface PushRun {
 
 /** Signs alice in through the form on `bases[0]`, then opens `perBase` tabs of the protected page on each base. */
 export async function openTabs(bases: string[], perBase: number): Promise<PushRun> {
-  requireChromium();
   const dataDir = mkdtempSync(join(tmpdir(), 'session-security-push-'));
-  const browser = await puppeteer.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    userDataDir: join(dataDir, 'profile'),
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    timeout: WAIT_MS,
+  const browser = await launchChromium({ userDataDir: join(dataDir, 'profile') }).catch((error) => {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
   });
   const close = async () => {
     await browser.close().catch(() => {});

@@ -16,7 +16,14 @@ describe('revocation push (headless Chromium, real time)', () => {
   test('one process: every tab hidden, reason revoked, without waiting for a ping', { timeout: 60_000 }, async (t) => {
     const server = await startDemo({ port: 0, host: '127.0.0.1', warnAfter: 30, expireAfter: 60 });
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const run = await openTabs([base], 3);
+    const stop = async () => {
+      server.closeAllConnections();
+      await new Promise((done) => server.close(done));
+    };
+    const run = await openTabs([base], 3).catch(async (error) => {
+      await stop();
+      throw error;
+    });
     try {
       await sleep(STREAMS_OPEN_MS);
       assert.equal(server.security.streams.size, 1, 'one stream: the leader tab');
@@ -25,8 +32,7 @@ describe('revocation push (headless Chromium, real time)', () => {
       t.diagnostic(`revoke -> 3 tabs hidden, one process: ${ms} ms`);
     } finally {
       await run.close();
-      server.closeAllConnections();
-      await new Promise((done) => server.close(done));
+      await stop();
     }
   });
 

@@ -9,9 +9,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { CHROMIUM } from '../browsers/paths.mjs';
-import { WAIT_MS, requireChromium } from '../e2e/harness.js';
+import type { Browser, Page } from 'puppeteer-core';
+import { launchChromium } from '../browsers/chromium.mjs';
 import { defaultRoot } from '../../demo/static.js';
 
 declare const window: any;
@@ -27,14 +26,7 @@ export class Clocked {
   private constructor(readonly browser: Browser) {}
 
   static async launch(): Promise<Clocked> {
-    requireChromium();
-    const browser = await puppeteer.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-      timeout: WAIT_MS,
-      protocolTimeout: 20_000,
-    });
+    const browser = await launchChromium();
     return new Clocked(browser);
   }
 

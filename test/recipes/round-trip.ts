@@ -7,10 +7,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { readAnswer, send, type Answer } from '../../src/check/http.js';
-import { CHROMIUM } from '../browsers/paths.mjs';
-import { requireChromium } from '../e2e/harness.js';
+import { launchChromium } from '../browsers/chromium.mjs';
 import { browserLock } from './browser-lock.js';
 import { signIn } from './sign-in.js';
 
@@ -111,24 +110,12 @@ function nextPingAnswer(page: Page, timeoutMs: number): Promise<void> {
   });
 }
 
-async function launch(dataDir: string): Promise<Browser> {
-  requireChromium();
-  return puppeteer.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    userDataDir: join(dataDir, 'profile'),
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    timeout: 20_000,
-    protocolTimeout: 30_000,
-  });
-}
-
 export async function roundTrip(base: string, times: Times, log: (line: string) => void): Promise<void> {
   const release = await browserLock();
   const dataDir = mkdtempSync(join(tmpdir(), 'session-security-recipe-'));
   let browser: Browser | undefined;
   try {
-    browser = await launch(dataDir);
+    browser = await launchChromium({ userDataDir: join(dataDir, 'profile'), protocolTimeout: 30_000 });
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error instanceof Error ? error.message : String(error)));

@@ -16,6 +16,19 @@ import { fileURLToPath } from 'node:url';
 const REDIS_SERVER = process.env.REDIS_SERVER ?? '/usr/bin/redis-server';
 const DEMO = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'demo', 'server.js');
 
+// A child left running by a failed test would hold the test runner's pipes open (redis
+// shares this process's stderr) and keep it, and CI, waiting: whatever is still running
+// when this process exits (--test-force-exit included) is killed with it.
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+function killedOnExit(child: ChildProcess): ChildProcess {
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  return child;
+}
+
 export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
@@ -58,9 +71,11 @@ export class RedisServer {
   }
 
   async start(): Promise<void> {
-    const child = spawn(REDIS_SERVER, ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', this.dir, '--loglevel', 'notice'], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = killedOnExit(
+      spawn(REDIS_SERVER, ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', this.dir, '--loglevel', 'notice'], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      }),
+    );
     this.child = child;
     await waitFor(child, /Ready to accept connections/, () => 'redis-server');
   }
@@ -95,10 +110,12 @@ export interface DemoProcess {
 
 /** `node build/server/demo/server.js` on a free port, on this Redis. */
 export async function startDemoProcess(redis: RedisServer, env: Record<string, string> = {}): Promise<DemoProcess> {
-  const child = spawn(process.execPath, [DEMO], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', REDIS_URL: redis.url, SECRET: 'the secret all processes share', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = killedOnExit(
+    spawn(process.execPath, [DEMO], {
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', REDIS_URL: redis.url, SECRET: 'the secret all processes share', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
   let errors = '';
   child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()));
   const [, port] = await waitFor(child, /http:\/\/127\.0\.0\.1:(\d+)\//, () => `demo process (stderr: ${errors.trim()})`);
