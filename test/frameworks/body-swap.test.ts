@@ -4,8 +4,9 @@
  * navigation swaps the body: the old element is disconnected and the new page's one
  * connected. The session must go on as one timeline: no ping for the navigation (the
  * server saw the request itself), no dialog or hidden page, the activity time that of the
- * navigation, one warning warn-after later; and a navigation the server refuses with 401
- * (the session ended) signs the page out through the element.
+ * navigation, one warning warn-after later; and when the session has ended, a navigation
+ * the server refuses with 401 signs the page out through the element, and one it
+ * redirects to its login page shows that page.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -17,6 +18,7 @@ import { Clocked } from './page-clock.js';
 declare const window: any;
 declare const document: any;
 declare const navigator: any;
+declare const location: any;
 
 const TIMES = { warnAfter: 60, expireAfter: 120 }; // as the templates render them
 
@@ -104,6 +106,36 @@ for (const kind of ['htmx', 'turbo']) {
       await page.deleteCookie(cookie); // the session ends (as signed out elsewhere, or revoked)
       await page.click('#next');
       await until('the signed-out page', async () => new URL(page.url()).pathname === '/signed-out');
+      await page.close();
+    });
+
+    test('a navigation the server redirects to its login page shows that page, and the old element stops', async () => {
+      const page = await open();
+      await clock.advance(page, 10);
+      const [cookie] = await page.cookies();
+      await page.deleteCookie(cookie);
+      server.signedOutFetch = 'redirect';
+      const errors = clock.errors.length; // the 401 test before logged its refused request
+      await page.evaluate(() => (window.__element = document.querySelector('session-security')));
+      try {
+        await page.click('#next');
+        await until('the login page', () => page.evaluate(() => document.querySelector('h1')?.textContent === 'Sign in'));
+      } finally {
+        server.signedOutFetch = 'unauthorized';
+      }
+      const pings = server.pings.length;
+      // Long past expire-after: the swapped-out element neither pings nor leaves the login page.
+      await clock.advance(page, TIMES.expireAfter * 2);
+      const after = await page.evaluate(() => ({
+        path: location.pathname,
+        sameDocument: window.__sameDocument === true,
+        elements: document.querySelectorAll('session-security').length,
+        oldConnected: window.__element.isConnected,
+        hidden: document.documentElement.style.visibility === 'hidden' || document.body.style.visibility === 'hidden',
+      }));
+      assert.deepEqual(after, { path: '/sign-in', sameDocument: true, elements: 0, oldConnected: false, hidden: false });
+      assert.equal(server.pings.length, pings, 'no ping from the stopped element');
+      assert.deepEqual(clock.errors.slice(errors), []);
       await page.close();
     });
   });

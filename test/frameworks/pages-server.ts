@@ -3,8 +3,10 @@
  * each, /KIND/a and /KIND/b, rendered for the session's user, behind the reference
  * server on the test's clock:
  * - GET /login?to=/KIND/a: signs "alice" in (a test shortcut for a login form);
- * - a protected page without a session: 303 to /login for a full load, 401 for a fetch
- *   (htmx's and Turbo's own requests: Sec-Fetch-Mode is not "navigate");
+ * - a protected page without a session: 303 to /login for a full load; for a fetch
+ *   (htmx's and Turbo's own requests: Sec-Fetch-Mode is not "navigate") 401, or, once
+ *   `signedOutFetch` is 'redirect', a 303 to /sign-in, the app's login page (many servers
+ *   answer every unauthenticated request so);
  * - /dist/cdn/*: the element's CDN build; /vendor/htmx.min.js and /vendor/turbo.js from npm;
  * - /signed-out: where the element goes at expiry (return-to-url).
  */
@@ -27,6 +29,8 @@ export interface PagesServer {
   base: string;
   /** The idleFor of every ping the server answered. */
   pings: string[];
+  /** How a fetch without a session is answered: 401 (the default) or a redirect to /sign-in. */
+  signedOutFetch: 'unauthorized' | 'redirect';
   close(): Promise<void>;
 }
 
@@ -34,6 +38,16 @@ export async function startPages(times: { warnAfter: number; expireAfter: number
   const isFile = (path: string) => path.startsWith('/dist/') || path.startsWith('/vendor/');
   const security = createSessionSecurity({ ...times, now, secure: false, passive: (req) => isFile(new URL(req.url ?? '/', 'http://x').pathname) });
   const pings: string[] = [];
+  const pages: PagesServer = {
+    base: '',
+    pings,
+    signedOutFetch: 'unauthorized',
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
   const send = (res: import('node:http').ServerResponse, status: number, type: string, body: string | Buffer) => res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' }).end(body);
   const server: Server = createServer((req, res) => {
     security.middleware(req, res, async () => {
@@ -49,6 +63,7 @@ export async function startPages(times: { warnAfter: number; expireAfter: number
         return;
       }
       if (path === '/favicon.ico') return void res.writeHead(204).end();
+      if (path === '/sign-in') return send(res, 200, 'text/html; charset=utf-8', '<!doctype html><title>Sign in</title><h1>Sign in</h1><form method="post"><input name="username"></form>');
       if (path === '/signed-out') return send(res, 200, 'text/html; charset=utf-8', '<!doctype html><title>Signed out</title><h1>Signed out</h1>');
       if (path.startsWith('/dist/cdn/')) {
         const body = await readFile(join(ROOT, 'dist', 'cdn', basename(path))).catch(() => undefined);
@@ -60,6 +75,7 @@ export async function startPages(times: { warnAfter: number; expireAfter: number
       const session = security.current(req);
       if (!session) {
         if (req.headers['sec-fetch-mode'] === 'navigate') res.writeHead(303, { Location: `/login?to=${path}` }).end();
+        else if (pages.signedOutFetch === 'redirect') res.writeHead(303, { Location: '/sign-in' }).end();
         else send(res, 401, 'text/html; charset=utf-8', '<!doctype html><title>Signed out</title><h1>Your session ended</h1>');
         return;
       }
@@ -79,13 +95,6 @@ export async function startPages(times: { warnAfter: number; expireAfter: number
   server.on('close', security.close);
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;
-  return {
-    base: `http://127.0.0.1:${port}`,
-    pings,
-    close: () =>
-      new Promise<void>((done) => {
-        server.closeAllConnections();
-        server.close(() => done());
-      }),
-  };
+  pages.base = `http://127.0.0.1:${port}`;
+  return pages;
 }
