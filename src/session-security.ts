@@ -177,6 +177,8 @@ export class SessionSecurity extends LitElement {
   #strings: Strings = en;
   #locale = 'en';
   #tick?: ReturnType<typeof setInterval>;
+  /** Set on connect: the first update after it configures and starts (connectedCallback says why). */
+  #starting = false;
   /** Why the session ended, for the signed-out dialog. */
   #reason?: LogoutReason;
   /** The polite announcement outside the dialog, for after it closed ("session extended"). */
@@ -224,6 +226,16 @@ export class SessionSecurity extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Configured (and so validated) and started in the first update, a microtask away, not
+    // here: Angular sets property bindings ([pingUrl]) just after connecting the element, in
+    // the same task, and a check here would report them missing and ping nowhere. A page
+    // that really omits ping-url is still told so, in that update.
+    this.#starting = true;
+    this.requestUpdate();
+    this.#localize();
+  }
+
+  #start(): void {
     this.#configure();
     const key = this.#settings.ping?.href ?? '';
     // Once the current DOM change is over: htmx's hx-boost (and others swapping a page's
@@ -259,12 +271,11 @@ export class SessionSecurity extends LitElement {
     // hidden, the dialog modal, and signing in again works as before.
     hidePage(this, c.checking || c.phase === 'expired');
     if (this.#relogin.expiredHere && this.#settings.login) this.#expire();
-    this.requestUpdate();
-    this.#localize();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#starting = false;
     for (const stop of this.#unwatch) stop();
     this.#unwatch = [];
     this.#tabs?.stop();
@@ -279,6 +290,10 @@ export class SessionSecurity extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
+    if (this.#starting) {
+      this.#starting = false;
+      return this.#start();
+    }
     if (this.isConnected && Object.keys(SessionSecurity.properties).some((key) => changed.has(key)) && this.#configure()) {
       if (changed.has('pingUrl')) this.#syncTabs();
       if (changed.has('noLeaveConfirm')) this.#guardForms();
@@ -301,9 +316,8 @@ export class SessionSecurity extends LitElement {
 
   /**
    * One channel and one leader lock per ping URL: another app on the origin is another
-   * session. Kept while the URL stays: a restart queues for the lock again (Angular sets
-   * its bindings just after the element connected, and lit reports the first update's
-   * pingUrl as changed), and meanwhile the tab is a follower whose warnings come late.
+   * session. Kept while the URL stays: a restart queues for the lock again, and meanwhile
+   * the tab is a follower whose warnings come late.
    */
   #syncTabs(): void {
     const name = this.#settings.ping && this.isConnected ? `session-security ${this.#settings.ping.href}` : '';
