@@ -4,10 +4,23 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { LogoutReason } from './core/protocol.js';
+import type { Phase } from './core/timeline.js';
 import type { Strings } from './i18n/strings.js';
 import { fill, formatClock, formatDuration } from './i18n/locale.js';
 
 export type View = 'closed' | 'warning' | 'checking' | 'expired' | 'relogin';
+
+/**
+ * Which view the dialog shows: the server being asked past the deadline, the warning,
+ * or after expiry the sign-in-again dialog while one is on offer, else the signed-out
+ * one. Nothing when the page cancelled the expire event (`expiredHere` false): it
+ * handles expiry itself.
+ */
+export function viewOf({ phase, checking }: { phase: Phase; checking: boolean }, relogin: { pending: boolean; expiredHere: boolean }): View {
+  if (checking) return 'checking';
+  if (phase === 'expired') return relogin.pending ? 'relogin' : relogin.expiredHere ? 'expired' : 'closed';
+  return phase === 'warning' ? 'warning' : 'closed';
+}
 
 export interface ViewModel {
   view: View;

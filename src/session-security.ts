@@ -8,25 +8,21 @@ import { SessionController, type ControllerEvents } from './core/controller.js';
 import { DEFAULT_TIMES, PING_TIMEOUT, configure, type Settings } from './core/config.js';
 import type { LogoutReason } from './core/protocol.js';
 import { PingClient } from './browser/ping-client.js';
+import { countdown } from './browser/countdown.js';
+import { onePerPage } from './browser/one-per-page.js';
 import { watchActivity, watchWakeUps } from './browser/activity.js';
 import { hidePage } from './browser/hide-page.js';
-import { TabSync } from './browser/tab-sync.js';
+import { tabSyncFor, type TabSync } from './browser/tab-sync.js';
 import { guardForms, type FormGuard } from './browser/form-guard.js';
 import { ReloginFlow } from './browser/relogin-flow.js';
 import { DialogFocus } from './browser/dialog-focus.js';
-import { keyVerdict, reasonToStay, type DialogBox } from './browser/stay-input.js';
+import { dialogBox, keyVerdict, reasonToStay, type DialogBox } from './browser/stay-input.js';
 import { SessionEvents } from './browser/session-events.js';
 import { CSRF_SELECTOR, checkCsrfSelector, csrfField, updateCsrfTokens } from './browser/csrf.js';
-import { en } from './i18n/en.js';
-import type { Strings } from './i18n/strings.js';
-import { langOf, loadStrings, matchLocale } from './i18n/locale.js';
-import { renderDialog, type View } from './dialog-view.js';
+import { localizedText } from './i18n/localized-text.js';
+import { renderDialog, viewOf, type View } from './dialog-view.js';
 import { styles } from './styles.js';
-import { logWarning } from './core/log.js';
 import type { SessionSecurityEventMap } from './events.js';
-
-/** Running elements by ping URL, to warn about two elements for one session. */
-const running = new Map<string, SessionSecurity>();
 
 /**
  * Warns inactive users and signs them out safely; the server has the last word (PROTOCOL.md).
@@ -174,9 +170,10 @@ export class SessionSecurity extends LitElement {
     () => this.#dialog,
     () => this.#view,
   );
-  #strings: Strings = en;
-  #locale = 'en';
-  #tick?: ReturnType<typeof setInterval>;
+  readonly #i18n = localizedText(this);
+  /** Set on connect: the first update after it configures and starts (connectedCallback says why). */
+  #starting = false;
+  #release?: () => void;
   /** Why the session ended, for the signed-out dialog. */
   #reason?: LogoutReason;
   /** The polite announcement outside the dialog, for after it closed ("session extended"). */
@@ -200,6 +197,7 @@ export class SessionSecurity extends LitElement {
       () => !!this.#tabs?.leading,
       this.controller,
     );
+    countdown(this, () => this.controller.phase === 'warning');
   }
 
   /** Seconds of inactivity before the session ends, as in force now (WCAG 2.2.6: tell users up front). */
@@ -224,16 +222,17 @@ export class SessionSecurity extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Configured (and so validated) and started in the first update, a microtask away, not
+    // here: Angular sets property bindings ([pingUrl]) just after connecting the element, in
+    // the same task, and a check here would report them missing and ping nowhere. A page
+    // that really omits ping-url is still told so, in that update.
+    this.#starting = true;
+    this.requestUpdate();
+  }
+
+  #start(): void {
     this.#configure();
-    const key = this.#settings.ping?.href ?? '';
-    // Once the current DOM change is over: htmx's hx-boost (and others swapping a page's
-    // body) inserts the new page's element before it removes the old one.
-    queueMicrotask(() => {
-      const other = running.get(key);
-      if (!this.isConnected || other === this) return;
-      if (other?.isConnected) logWarning(`another element already watches ping-url="${this.pingUrl}"; use one per page.`);
-      else running.set(key, this);
-    });
+    this.#release = onePerPage(this.#settings.ping?.href ?? '', this, `ping-url="${this.pingUrl}"`);
     this.#unwatch = [
       watchActivity((at, event) => {
         if (this.controller.phase === 'warning' && !reasonToStay(event, this.#box)) return false;
@@ -259,12 +258,11 @@ export class SessionSecurity extends LitElement {
     // hidden, the dialog modal, and signing in again works as before.
     hidePage(this, c.checking || c.phase === 'expired');
     if (this.#relogin.expiredHere && this.#settings.login) this.#expire();
-    this.requestUpdate();
-    this.#localize();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#starting = false;
     for (const stop of this.#unwatch) stop();
     this.#unwatch = [];
     this.#tabs?.stop();
@@ -273,13 +271,17 @@ export class SessionSecurity extends LitElement {
     this.#relogin.stop();
     this.#tabs = this.#forms = undefined;
     this.controller.stop();
-    this.#setTick(false);
     hidePage(this, false); // whoever removes the element takes over the page
-    for (const [key, element] of running) if (element === this) running.delete(key);
+    this.#release?.();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (this.isConnected && Object.keys(SessionSecurity.properties).some((key) => changed.has(key)) && this.#configure()) {
+    if (this.#starting) {
+      this.#starting = false;
+      return this.#start();
+    }
+    // #configure() compares the values themselves: an update without new ones costs a join.
+    if (this.isConnected && this.#configure()) {
       if (changed.has('pingUrl')) this.#syncTabs();
       if (changed.has('noLeaveConfirm')) this.#guardForms();
       this.controller.check(); // new values take effect at once
@@ -299,36 +301,15 @@ export class SessionSecurity extends LitElement {
     return true;
   }
 
-  /**
-   * One channel and one leader lock per ping URL: another app on the origin is another
-   * session. Kept while the URL stays: a restart queues for the lock again (Angular sets
-   * its bindings just after the element connected, and lit reports the first update's
-   * pingUrl as changed), and meanwhile the tab is a follower whose warnings come late.
-   */
+  /** One tab sync per ping URL (tab-sync.ts); a follower waits ping-timeout + 5 s for the leader. */
   #syncTabs(): void {
-    const name = this.#settings.ping && this.isConnected ? `session-security ${this.#settings.ping.href}` : '';
-    if (this.#tabs && name === this.#tabs.name) return;
-    this.#tabs?.stop();
-    this.#tabs = undefined;
-    if (!name) return;
-    this.#tabs = new TabSync(this.controller, name, () => (this.#settings.timeout + 5) * 1000);
-    this.#tabs.start();
+    this.#tabs = tabSyncFor(this.#tabs, this.isConnected ? this.#settings.ping : undefined, this.controller, () => (this.#settings.timeout + 5) * 1000);
   }
 
   #guardForms(): void {
     this.#forms?.stop();
     this.#forms = guardForms();
     if (this.noLeaveConfirm) this.#forms.release(); // still tracks unsavedChanges
-  }
-
-  /** Loads the strings of the element's language (its lang, or the closest ancestor's). */
-  async #localize(): Promise<void> {
-    const locale = matchLocale(langOf(this));
-    if (locale === this.#locale) return;
-    const strings = await loadStrings(locale);
-    this.#locale = locale;
-    this.#strings = strings;
-    this.requestUpdate();
   }
 
   #onDecision<K extends keyof ControllerEvents>(type: K, data: ControllerEvents[K]): void {
@@ -342,13 +323,13 @@ export class SessionSecurity extends LitElement {
         return void this.#relogin.probe();
       case 'warn':
         this.#status = ''; // so that the next "extended" is a change, and is announced
-        this.#localize();
+        this.#i18n.load();
         this.#emit('warn', { ...(detail as ControllerEvents['warn']), expiresAt: c.expiresAt, timeout: this.timeoutSeconds });
         return;
       case 'expire':
         return this.#expiring(detail);
       case 'extend':
-        this.#status = this.#text('extended');
+        this.#status = this.#i18n.text('extended');
     }
     this.#emit(type as 'extend' | 'ping-error', detail);
   }
@@ -382,8 +363,7 @@ export class SessionSecurity extends LitElement {
 
   /** The dialog's parts that tell which input means "stay" (stay-input.ts). */
   get #box(): DialogBox {
-    const dialog = this.#dialog;
-    return { signOut: dialog.querySelector('form'), box: () => dialog.getBoundingClientRect() };
+    return dialogBox(this.#dialog);
   }
 
   /**
@@ -401,15 +381,8 @@ export class SessionSecurity extends LitElement {
     else location.reload();
   }
 
-  /** A string, unless overridden by a text-* attribute (e.g. text-stay for "stay"). Plain text only. */
-  #text = (key: keyof Strings): string => this.getAttribute(`text-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`) ?? this.#strings[key];
-
   get #view(): View {
-    const { phase, checking } = this.controller;
-    if (checking) return 'checking';
-    // Not ours to show when the page cancelled the expire event: it handles expiry itself.
-    if (phase === 'expired') return this.#relogin.pending ? 'relogin' : this.#relogin.expiredHere ? 'expired' : 'closed';
-    return phase === 'warning' ? 'warning' : 'closed';
+    return viewOf(this.controller, this.#relogin);
   }
 
   protected override render() {
@@ -434,8 +407,8 @@ export class SessionSecurity extends LitElement {
                 // Only a server that names users lets the same user resume in place.
                 workKept: this.controller.named,
                 left: Math.max(0, Math.ceil((this.controller.expiresAt - Date.now()) / 1000)),
-                locale: this.#locale,
-                text: this.#text,
+                locale: this.#i18n.locale,
+                text: this.#i18n.text,
                 // The CSRF token is looked up only while the warning (and its sign-out form) shows.
                 logout: view === 'warning' && this.#settings.logout ? { action: this.#settings.logout.href, field: csrfField(this.csrfSelector) } : undefined,
                 frame: this.#relogin.frame ? this.#settings.login?.href : undefined,
@@ -451,19 +424,6 @@ export class SessionSecurity extends LitElement {
         }
       </dialog>
       <p role="status" class="visually-hidden">${this.#status}</p>`;
-  }
-
-  protected override updated(): void {
-    // Focus has been handled (DialogFocus); the countdown ticks while the warning shows.
-    this.#setTick(this.isConnected && this.controller.phase === 'warning' && this.#view !== 'closed');
-  }
-
-  #setTick(on: boolean): void {
-    if (on && !this.#tick) this.#tick = setInterval(() => this.requestUpdate(), 1000);
-    if (!on && this.#tick) {
-      clearInterval(this.#tick);
-      this.#tick = undefined;
-    }
   }
 
   /** Escape means "stay signed in" while warning; after expiry there is nothing to cancel. */

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { render } from 'lit';
 import type { LogoutReason } from '../src/core/protocol.js';
-import { renderDialog, type ViewModel } from '../src/dialog-view.js';
+import { renderDialog, viewOf, type ViewModel } from '../src/dialog-view.js';
 import { en } from '../src/i18n/en.js';
 import type { Strings } from '../src/i18n/strings.js';
 
@@ -79,5 +79,26 @@ describe('renderDialog', () => {
     it('promises nothing about unsaved work when workKept is not given', () => {
       expect(message({ view: 'relogin', reason: 'expired' })).not.to.contain(en.reloginMessage);
     });
+  });
+});
+
+describe('viewOf: which view the dialog shows', () => {
+  const none = { pending: false, expiredHere: false };
+  it('closed while active, the warning while warning', () => {
+    expect(viewOf({ phase: 'active', checking: false }, none)).to.equal('closed');
+    expect(viewOf({ phase: 'warning', checking: false }, none)).to.equal('warning');
+  });
+
+  it('checking whenever the server is asked past the deadline, whatever the phase', () => {
+    for (const phase of ['active', 'warning', 'expired'] as const) expect(viewOf({ phase, checking: true }, { pending: true, expiredHere: true }), phase).to.equal('checking');
+  });
+
+  it('after expiry: sign in again while a sign-in is on offer, else signed out', () => {
+    expect(viewOf({ phase: 'expired', checking: false }, { pending: true, expiredHere: true })).to.equal('relogin');
+    expect(viewOf({ phase: 'expired', checking: false }, { pending: false, expiredHere: true })).to.equal('expired');
+  });
+
+  it('nothing after an expiry the page handles itself (it cancelled the expire event)', () => {
+    expect(viewOf({ phase: 'expired', checking: false }, none)).to.equal('closed');
   });
 });

@@ -46,3 +46,8 @@ export function keyVerdict(event: KeyboardEvent, view: View, dialog: DialogBox):
   const shortcut = event.ctrlKey || event.metaKey || event.altKey || /^F\d+$/.test(event.key);
   return { stay: view === 'warning', block: !shortcut };
 }
+
+/** The parts of a rendered dialog that reasonToStay() reads. */
+export function dialogBox(dialog: HTMLDialogElement): DialogBox {
+  return { signOut: dialog.querySelector('form'), box: () => dialog.getBoundingClientRect() };
+}

@@ -205,3 +205,19 @@ export class TabSync implements Peers {
     }
   }
 }
+
+/**
+ * The tab sync for a ping URL: one channel and one leader lock per ping URL, as another
+ * app on the origin is another session. `current` is kept while its URL stays (a restart
+ * queues for the lock again, and meanwhile the tab is a follower whose warnings come
+ * late); otherwise it stops, and a new one starts if there is a URL.
+ */
+export function tabSyncFor(current: TabSync | undefined, ping: URL | undefined, controller: SessionController, followerPatience: () => number): TabSync | undefined {
+  const name = ping ? `session-security ${ping.href}` : '';
+  if (current && current.name === name) return current;
+  current?.stop();
+  if (!name) return undefined;
+  const tabs = new TabSync(controller, name, followerPatience);
+  tabs.start();
+  return tabs;
+}

@@ -34,6 +34,32 @@ describe('<session-security> with bad input', () => {
     if (waitForLeader) await untilLeader();
     return el;
   };
+  describe('ping-url missing', () => {
+    it('logs "ping-url is required." once for a page that omits it, and every ping fails, so the user is still warned', async () => {
+      const el = document.createElement('session-security') as SessionSecurity;
+      el.setAttribute('user', 'u1');
+      await fixture(el);
+      const failures = record<{ reason: string }>(el, 'session-security-ping-error');
+      await warned(clock, el);
+      expect(error.args.filter((args) => String(args[0]).includes('ping-url is required.'))).to.have.length(1);
+      expect(failures.map((event) => event.detail.reason)).to.deep.equal(['invalid ping-url']);
+    });
+
+    it("is not reported when a framework sets pingUrl as a property in the task that connected the element (Angular's [pingUrl]); it pings there", async () => {
+      // No user: the element asks the server at start, so the first ping shows where it goes.
+      const pings = servePing(echo);
+      const el = document.createElement('session-security') as SessionSecurity;
+      const failures = record(el, 'session-security-ping-error');
+      document.body.append(el);
+      el.pingUrl = PING;
+      await el.updateComplete;
+      await until(() => pings.requests.length === 1, 'the ping at start');
+      expect(new URL(pings.requests[0].url).pathname).to.equal(PING);
+      expect(logged()).to.equal('');
+      expect(failures).to.have.length(0);
+    });
+  });
+
   describe('logout-url on another origin', () => {
     it('renders no sign-out form for logout-url="//evil.test/x"', async () => {
       servePing(echo);

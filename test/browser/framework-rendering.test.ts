@@ -41,7 +41,7 @@ describe('framework rendering', () => {
     expect(pings.idleFor).to.deep.equal([el.warnAfter]);
   }
 
-  it('properties set right after connecting (Angular bindings) apply without restarting tab sync', async () => {
+  it('properties set right after connecting (Angular bindings) apply before anything starts, so tab sync starts once', async () => {
     const pings = servePing(echo);
     let peers: Peers | undefined;
     tab = await openTab({
@@ -51,7 +51,8 @@ describe('framework rendering', () => {
         el.expireAfter = 120;
       },
     });
-    expect(tab.el.controller.peers, 'the same tab sync').to.equal(peers);
+    expect(peers, 'no tab sync yet when the bindings land').to.equal(undefined);
+    expect(tab.el.controller.peers, 'a tab sync once started').to.not.equal(undefined);
     await until(() => leads(tab!), 'the tab to lead');
     expect(await locks()).to.deep.equal({ held: 1, pending: 0 });
     await warnsOnTime(tab.el, pings);

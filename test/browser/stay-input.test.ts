@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { keyVerdict, reasonToStay, type DialogBox } from '../../src/browser/stay-input.js';
+import { dialogBox, keyVerdict, reasonToStay, type DialogBox } from '../../src/browser/stay-input.js';
 
 /** The dialog's box on screen: 100,100 to 300,200. */
 const box = new DOMRect(100, 100, 200, 100);
@@ -80,5 +80,22 @@ describe('stay-input: what a key on the dialog does', () => {
     expect(keyVerdict(key('Enter', { isTrusted: false }), 'warning', dialog)).to.deep.equal(none);
     expect(keyVerdict(key('Tab'), 'warning', dialog)).to.deep.equal(none);
     expect(keyVerdict(key('Enter', {}, [signOut]), 'warning', dialog)).to.deep.equal(none);
+  });
+});
+
+describe('dialogBox: the parts of a rendered dialog', () => {
+  it("finds the sign-out form, and measures the dialog's box when asked", () => {
+    const rendered = document.createElement('dialog');
+    const form = rendered.appendChild(document.createElement('form'));
+    document.body.append(rendered);
+    try {
+      rendered.show();
+      const parts = dialogBox(rendered);
+      expect(parts.signOut).to.equal(form);
+      expect(parts.box()).to.deep.equal(rendered.getBoundingClientRect());
+      expect(dialogBox(document.createElement('dialog')).signOut).to.equal(null);
+    } finally {
+      rendered.remove();
+    }
   });
 });
