@@ -1,6 +1,7 @@
 // Angular: a standalone component with CUSTOM_ELEMENTS_SCHEMA. A static attribute keeps
 // its HTML name (ping-url: "pingUrl" would be the attribute pingurl); Angular sets [property]
-// bindings as the element's properties and listens to (event) bindings itself; it does not
+// bindings as the element's properties (all of them here, ping URL included: the element
+// reads them in its first update, after Angular set them) and listens to (event) bindings itself; it does not
 // type-check a custom element's bindings, so the handlers type their events here.
 import { CUSTOM_ELEMENTS_SCHEMA, Component, signal } from '@angular/core';
 import 'session-security/define';
@@ -21,7 +22,7 @@ const query = new URLSearchParams(location.search);
         <button id="remove" (click)="protectedArea.set(false)">Leave the protected area</button>
         @if (protectedArea()) {
           <session-security
-            ping-url="/session/ping"
+            [pingUrl]="pingUrl"
             [warnAfter]="warnAfter"
             [expireAfter]="expireAfter"
             (session-security-warn)="onWarn($event)"
@@ -39,6 +40,7 @@ const query = new URLSearchParams(location.search);
   `,
 })
 export class App {
+  readonly pingUrl = '/session/ping';
   readonly warnAfter = Number(query.get('warn') ?? 540);
   readonly expireAfter = Number(query.get('expire') ?? 600);
   readonly log = signal<string[]>([]);
