@@ -28,7 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 public class Routes {
   private static final Map<String, String> PASSWORDS = Map.of("alice", "alice", "bob", "bob");
   private static final SecureRandom RANDOM = new SecureRandom();
-  private static final String USER = "user", OPAQUE = "opaqueUser", CSRF = "csrfToken";
+  // Session attribute names, read by Home too.
+  static final String USER = "user", OPAQUE = "opaqueUser", CSRF = "csrfToken";
 
   private final Activity activity;
   private final SecretKeySpec userKey;
@@ -65,24 +66,6 @@ public class Routes {
         "expireAfter", activity.expireAfter,
         "user", session.getAttribute(OPAQUE),
         "csrfToken", session.getAttribute(CSRF)));
-  }
-
-  @GetMapping("/")
-  ResponseEntity<String> page(HttpServletRequest request) {
-    HttpSession session = request.getSession(false); // the interceptor has ended it if idle
-    if (session == null || session.getAttribute(USER) == null) return redirect("/login");
-    String html = """
-        <!doctype html>
-        <title>Signed in</title>
-        <script type="module" src="/session-security.js"></script>
-        <p>Signed in as %s.</p>
-        <form method="post" action="/logout">
-          <input type="hidden" name="_csrf" value="%s"><button>Sign out</button>
-        </form>
-        <session-security ping-url="%s" warn-after="%d" expire-after="%d" user="%s"></session-security>
-        """.formatted(session.getAttribute(USER), session.getAttribute(CSRF), Application.PING,
-            activity.warnAfter, activity.expireAfter, session.getAttribute(OPAQUE));
-    return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.TEXT_HTML).body(html);
   }
 
   @GetMapping("/login")
