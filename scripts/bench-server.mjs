@@ -34,6 +34,7 @@ const { RedisActivityStore } = await load('src/server/redis-activity.js');
 const { MemorySessionLog, RedisSessionLog } = await load('src/server/session-log.js');
 const { MemoryEndNotifier, RedisEndNotifier } = await load('src/server/session-events.js');
 const { RedisServer, startDemoProcess } = await load('test/server/redis-harness.js');
+const { signInCookie } = await load('test/check/servers.js');
 
 const QUICK = !!process.env.BENCH_QUICK;
 const PART = process.env.BENCH_PART ?? 'all';
@@ -94,19 +95,11 @@ async function populate(activity, log, count, from) {
 }
 
 async function measure(base) {
-  const login = async () => {
-    const response = await fetch(`${base}/login`, { method: 'POST' });
-    await response.arrayBuffer();
-    return response.headers
-      .getSetCookie()
-      .map((line) => line.split(';')[0])
-      .join('; ');
-  };
   const signIns = [];
   let cookie = '';
   for (let n = 0; n < SIGN_INS; n++) {
     const started = performance.now();
-    cookie = await login();
+    cookie = await signInCookie(base);
     signIns.push(performance.now() - started);
   }
   const pings = [];
