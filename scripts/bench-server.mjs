@@ -179,7 +179,8 @@ if (PART !== 'push') {
 
 // Revocation push in headless Chromium (skipped without it).
 if (PART !== 'stores') {
-  const { CHROMIUM } = await load('test/e2e/harness.js');
+  // The one Chromium path (CHROMIUM_PATH honoured), as the e2e harness and scripts/bench/ use it.
+  const { CHROMIUM } = await import('../test/browsers/paths.mjs');
   const { existsSync } = await import('node:fs');
   if (!existsSync(CHROMIUM)) {
     console.log(`push: no Chromium at ${CHROMIUM}; skipped`);
