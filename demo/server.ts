@@ -25,7 +25,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import session from 'express-session';
 import { safeEqual, sendJson } from '../src/server/index.js';
-import { sessionSecurity, type ExpressSessionSecurity, type UserPolicy } from '../src/server/express-session.js';
+import { sessionSecurity, type SessionLayerSecurity, type UserPolicy } from '../src/server/express-session.js';
 import { randomToken } from '../src/server/tokens.js';
 import type { ActivityStore } from '../src/server/activity.js';
 import { connectRedis } from './redis.js';
@@ -72,7 +72,7 @@ export interface DemoOptions {
 
 export interface DemoServer extends Server {
   /** The session machinery, for tests. */
-  security: ExpressSessionSecurity;
+  security: SessionLayerSecurity;
   /** The session blobs, without Redis (for tests). */
   blobs?: ExpiringMemoryStore;
 }
@@ -156,7 +156,7 @@ function sendPage(res: ServerResponse, status: number, page: (nonce: string) => 
   res.end(body);
 }
 
-function createApp(security: ExpressSessionSecurity, root: string) {
+function createApp(security: SessionLayerSecurity, root: string) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = url.pathname;

@@ -34,6 +34,7 @@ const { RedisActivityStore } = await load('src/server/redis-activity.js');
 const { MemorySessionLog, RedisSessionLog } = await load('src/server/session-log.js');
 const { MemoryEndNotifier, RedisEndNotifier } = await load('src/server/session-events.js');
 const { RedisServer, startDemoProcess } = await load('test/server/redis-harness.js');
+const { signInCookie } = await load('test/check/servers.js');
 
 const QUICK = !!process.env.BENCH_QUICK;
 const PART = process.env.BENCH_PART ?? 'all';
@@ -94,19 +95,11 @@ async function populate(activity, log, count, from) {
 }
 
 async function measure(base) {
-  const login = async () => {
-    const response = await fetch(`${base}/login`, { method: 'POST' });
-    await response.arrayBuffer();
-    return response.headers
-      .getSetCookie()
-      .map((line) => line.split(';')[0])
-      .join('; ');
-  };
   const signIns = [];
   let cookie = '';
   for (let n = 0; n < SIGN_INS; n++) {
     const started = performance.now();
-    cookie = await login();
+    cookie = await signInCookie(base);
     signIns.push(performance.now() - started);
   }
   const pings = [];
@@ -186,7 +179,8 @@ if (PART !== 'push') {
 
 // Revocation push in headless Chromium (skipped without it).
 if (PART !== 'stores') {
-  const { CHROMIUM } = await load('test/e2e/harness.js');
+  // The one Chromium path (CHROMIUM_PATH honoured), as the e2e harness and scripts/bench/ use it.
+  const { CHROMIUM } = await import('../test/browsers/paths.mjs');
   const { existsSync } = await import('node:fs');
   if (!existsSync(CHROMIUM)) {
     console.log(`push: no Chromium at ${CHROMIUM}; skipped`);

@@ -20,7 +20,7 @@
  * neither fastify nor @fastify/session, and a Fastify request or reply fits them.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { sessionSecurity, type ExpressSessionSecurity, type ExpressSessionSecurityOptions, type LiveSession, type SessionInfo, type SessionRequest } from './session-core.js';
+import { sessionSecurity, type SessionLayerSecurity, type SessionLayerSecurityOptions, type LiveSession, type SessionInfo, type SessionRequest } from './session-core.js';
 import type { Times } from './session-store.js';
 
 /** What this needs of a Fastify request with @fastify/session registered. */
@@ -41,10 +41,10 @@ export interface FastifyLikeReply {
  * @fastify/session's `cookieName` defaults to 'sessionId'; its cookie `secure` to true
  * (like ours).
  */
-export type FastifySessionSecurityOptions = ExpressSessionSecurityOptions;
+export type FastifySessionSecurityOptions = SessionLayerSecurityOptions;
 
 export interface FastifySessionSecurity {
-  readonly core: ExpressSessionSecurity;
+  readonly core: SessionLayerSecurity;
   readonly pingPath: string;
   readonly eventsPath: string;
   /** A preHandler hook (after @fastify/session's onRequest): ends expired or ended sessions, counts activity. */
@@ -58,8 +58,8 @@ export interface FastifySessionSecurity {
   current(request: FastifyLikeRequest): LiveSession | undefined;
   expired(request: FastifyLikeRequest): boolean;
   checkCsrf(request: FastifyLikeRequest, token: unknown): boolean;
-  userOf: ExpressSessionSecurity['userOf'];
-  handleOf: ExpressSessionSecurity['handleOf'];
+  userOf: SessionLayerSecurity['userOf'];
+  handleOf: SessionLayerSecurity['handleOf'];
   sessions(user: string): Promise<SessionInfo[]>;
   revoke(handle: string): Promise<boolean>;
   revokeAll(user: string): Promise<number>;

@@ -66,7 +66,14 @@ export interface SessionInfo extends Omit<LogEntry, 'id'> {
   idleFor?: number;
 }
 
-export interface ExpressSessionSecurityOptions extends Times {
+/*
+ * Named after the session layer, not after Express: the same core serves express-session
+ * and @fastify/session. Not `SessionSecurity`/`SessionSecurityOptions`: those are the
+ * zero-dependency createSessionSecurity's (./index.ts, its own cookie and store), and
+ * `SessionSecurity` is also the element's class in the browser entry points; one name
+ * for two things would make every import and every error message ambiguous.
+ */
+export interface SessionLayerSecurityOptions extends Times {
   /**
    * Concurrent sessions per user; the newest sign-in wins and the older ones end as
    * `replaced`. Default 0 (unlimited): django-expire defaults to 1, but a library
@@ -98,9 +105,13 @@ export interface ExpressSessionSecurityOptions extends Times {
    * (several processes must name the user alike); otherwise random per process.
    */
   secret?: string | Buffer;
-  /** express-session's `name` (its default 'connect.sid'): the cookie cleared at sign-out and expiry. */
+  /**
+   * The session layer's cookie, cleared at sign-out and expiry: express-session's `name`
+   * (default 'connect.sid', as here) or @fastify/session's `cookieName` (the Fastify
+   * adapter defaults to its 'sessionId').
+   */
   cookieName?: string;
-  /** Whether that cookie is Secure (as in express-session's `cookie.secure`). Default true. */
+  /** Whether that cookie is Secure (as the session layer's `cookie.secure`). Default true. */
   secure?: boolean;
   /** Default '/session/ping'. */
   pingPath?: string;
@@ -112,7 +123,8 @@ export interface ExpressSessionSecurityOptions extends Times {
   now?: () => number;
 }
 
-export interface ExpressSessionSecurity {
+/** What sessionSecurity returns; the Fastify adapter wraps it (FastifySessionSecurity, its `core`). */
+export interface SessionLayerSecurity {
   readonly store: ActivityStore;
   readonly pingPath: string;
   /** Connect middleware, after express-session: ends expired or ended sessions, counts activity. */
@@ -159,7 +171,7 @@ function checkCount(name: string, value: number): void {
 
 const NO_SESSION = 'session-security: req.session is missing: mount the session layer (express-session, @fastify/session) before session-security (or its store is disconnected)';
 
-export function sessionSecurity(options: ExpressSessionSecurityOptions): ExpressSessionSecurity {
+export function sessionSecurity(options: SessionLayerSecurityOptions): SessionLayerSecurity {
   const defaults: Times = { warnAfter: options.warnAfter, expireAfter: options.expireAfter };
   checkTimes(defaults);
   const now = options.now ?? Date.now;
@@ -181,7 +193,7 @@ export function sessionSecurity(options: ExpressSessionSecurityOptions): Express
   if (keeping && (!Number.isSafeInteger(keeping.seconds) || keeping.seconds <= 0)) throw new TypeError(`session-security: keepAfterExpiry.seconds (${keeping.seconds}) must be whole positive seconds`);
   const kept = keeping && (keeping.store ?? new MemoryKeptData(now));
   if (kept && kept.shared !== store.shared) throw new TypeError('session-security: `keepAfterExpiry.store` and `activity` must both be shared (Redis) or both local (memory)');
-  /** Never kept, never handed back: express-session's own, ours, and the app's authentication keys. */
+  /** Never kept, never handed back: the session layer's own (`cookie`), ours, and the app's authentication keys. */
   const notKept = new Set(['cookie', 'sessionSecurity', ...(keeping?.exclude ?? ['passport'])]);
   const unsafe = new Set(['__proto__', 'constructor', 'prototype']); // Object.assign would set a prototype
   const appData = (blob: object) => Object.fromEntries(Object.entries(blob).filter(([key, value]) => !notKept.has(key) && !unsafe.has(key) && typeof value !== 'function'));

@@ -1,4 +1,5 @@
 /** Shared by the checker's tests: run a check against a test server, read its report. */
+import assert from 'node:assert/strict';
 import { check, type CheckOptions, type CheckReport, type ProbeId } from '../../src/check/index.js';
 import { formatHuman } from '../../src/check/report.js';
 import type { TestServer } from './servers.js';
@@ -21,4 +22,20 @@ export const byStatus = (report: CheckReport, status: string): ProbeId[] =>
 export async function run(server: TestServer, options: Partial<CheckOptions> = {}): Promise<CheckReport> {
   const report = await check({ url: server.url, login: server.login, page: '/page', ...options });
   return Object.assign(report, { toString: () => formatHuman(report) });
+}
+
+/**
+ * The full check, the slow probes and the session events stream at '/session/events'
+ * included, against a server that must pass every probe (not even a skip): the server
+ * tests' "every probe passes" against the demo and the adapters.
+ */
+export async function assertEveryProbePasses(options: Pick<CheckOptions, 'url' | 'login' | 'page'>): Promise<CheckReport> {
+  const report = await check({ ...options, events: '/session/events', slow: true });
+  const notPassed = report.results.filter((result) => result.status !== 'pass').map((result) => result.id);
+  assert.deepEqual(notPassed, [], formatHuman(report));
+  assert.ok(
+    report.results.some((result) => result.id === 'events-logout'),
+    formatHuman(report),
+  );
+  return report;
 }

@@ -10,9 +10,18 @@ import { createSessionSecurity } from '../../src/server/index.js';
 export const WARN_AFTER = 1;
 export const EXPIRE_AFTER = 3;
 
-/** Signs in with a POST to `${base}/login` and returns the Cookie header value its answer set (the checker's `login`). */
-export async function signInCookie(base: string): Promise<string> {
-  const response = await fetch(`${base}/login`, { method: 'POST' });
+/**
+ * Signs in with a POST to `${base}/login`, as a form of that site would (its Origin; the
+ * `form` fields, when given, URL-encoded), and returns the Cookie header value its answer
+ * set, never following a redirect: the checker's `login`, and the bench's sign-in.
+ */
+export async function signInCookie(base: string, form?: Record<string, string>): Promise<string> {
+  const response = await fetch(`${base}/login`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: form ? { Origin: base, 'Content-Type': 'application/x-www-form-urlencoded' } : { Origin: base },
+    body: form && new URLSearchParams(form).toString(),
+  });
   await response.arrayBuffer();
   return response.headers
     .getSetCookie()

@@ -18,7 +18,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import type { Browser, Page, Target } from 'puppeteer-core';
+import type { Browser, Frame, HTTPResponse, Page, Target } from 'puppeteer-core';
 import { startDemo, type DemoServer } from '../../demo/server.js';
 import { launchChromium } from '../browsers/chromium.mjs';
 import { defaultRoot } from '../../demo/static.js';
@@ -35,6 +35,20 @@ const SINON = join(defaultRoot(), 'node_modules', 'sinon', 'pkg', 'sinon.js');
 
 /** How long any single wait may take, in real time. */
 export const WAIT_MS = 20_000;
+
+/**
+ * Signs `user` in through the demo's sign-in form in a page or frame (its password is
+ * the user name) and resolves to the answer of the page it leads to, or, with `wait`
+ * false, right after the click (when the form's answer closes or replaces the target).
+ */
+export async function signInThroughForm(target: Page | Frame, user: string, wait = true): Promise<HTTPResponse | null | undefined> {
+  await until('the sign-in form', () => target.$('form[action="/login"] input[name=password]'));
+  await target.type('input[name=username]', user);
+  await target.type('input[name=password]', user);
+  if (!wait) return void (await target.click('form[action="/login"] button'));
+  const [response] = await Promise.all([target.waitForNavigation({ timeout: WAIT_MS }), target.click('form[action="/login"] button')]);
+  return response;
+}
 
 /** One ping answer as the page received it. */
 export interface PingLog {

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { launchChromium } from '../browsers/chromium.mjs';
-import { WAIT_MS, until } from './harness.js';
+import { WAIT_MS, signInThroughForm, until } from './harness.js';
 
 // Runs in the page (this file compiles without the DOM lib).
 declare const document: any;
@@ -42,9 +42,7 @@ export async function openTabs(bases: string[], perBase: number): Promise<PushRu
   try {
     const login = await browser.newPage();
     await login.goto(`${bases[0]}/login`, { waitUntil: 'load', timeout: WAIT_MS });
-    await login.type('input[name=username]', 'alice');
-    await login.type('input[name=password]', 'alice');
-    await Promise.all([login.waitForNavigation({ timeout: WAIT_MS }), login.click('form[action="/login"] button')]);
+    await signInThroughForm(login, 'alice');
     const cookie = (await browser.cookies()).map(({ name, value }) => `${name}=${value}`).join('; ');
     await login.close();
     const tabs: Page[] = [];

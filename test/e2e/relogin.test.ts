@@ -7,8 +7,8 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Frame, Page } from 'puppeteer-core';
-import { E2E, WAIT_MS, until } from './harness.js';
+import type { Page } from 'puppeteer-core';
+import { E2E, WAIT_MS, signInThroughForm, until } from './harness.js';
 
 // Runs in the page (this file compiles without the DOM lib).
 declare const document: any;
@@ -54,22 +54,12 @@ function pageState(page: Page): Promise<PageState> {
   });
 }
 
-/** Fills the demo's sign-in form in a page or frame and waits for where it leads (unless `wait` is false). */
-async function signIn(target: Page | Frame, user: string, wait = true) {
-  await until('the sign-in form', () => target.$('form[action="/login"] input[name=password]'));
-  await target.type('input[name=username]', user);
-  await target.type('input[name=password]', user);
-  if (!wait) return target.click('form[action="/login"] button');
-  const [response] = await Promise.all([target.waitForNavigation({ timeout: WAIT_MS }), target.click('form[action="/login"] button')]);
-  return response;
-}
-
 /** Signs alice in through the sign-in form and opens the protected page `path`, its element running. */
 async function openAsAlice(e2e: E2E, path: string): Promise<Page> {
   const page = await e2e.newPage();
   await page.goto(`${e2e.base}/login?next=${encodeURIComponent(path)}`, { waitUntil: 'load', timeout: WAIT_MS });
   await e2e.ensureClock(page);
-  const login = await signIn(page, 'alice');
+  const login = await signInThroughForm(page, 'alice');
   assert.equal(login?.status(), 200);
   assert.equal(page.url(), e2e.base + path);
   await e2e.ensureClock(page);
@@ -140,7 +130,7 @@ describe('signing back in after a timeout (headless Chromium, reference server)'
       const { page, first } = await typeThenTimeOut(e2e, '/');
       const count = e2e.pingCount();
       const popup = await openLoginPopup(e2e, page);
-      const done = await signIn(popup, 'alice');
+      const done = await signInThroughForm(popup, 'alice');
       assert.equal(popup.url(), `${e2e.base}/signed-in`);
       assert.equal(done?.status(), 200);
       assert.match(await popup.evaluate(() => document.body.textContent), /Signed in as alice — you can close this window/);
@@ -186,7 +176,7 @@ describe('signing back in after a timeout (headless Chromium, reference server)'
     try {
       const { page } = await typeThenTimeOut(e2e, '/');
       const popup = await openLoginPopup(e2e, page);
-      await signIn(popup, 'bob');
+      await signInThroughForm(popup, 'bob');
       assert.equal(popup.url(), `${e2e.base}/signed-in`);
 
       // Awaited together: a failing tick must not leave the navigation wait unhandled.
@@ -220,7 +210,7 @@ describe('signing back in after a timeout (headless Chromium, reference server)'
       assert.ok(frame, 'the login frame');
       // Each load of the frame makes the element ping: the one after signing in resumes,
       // and removes the frame (so no waiting for the frame's own navigation).
-      await signIn(frame, 'alice', false);
+      await signInThroughForm(frame, 'alice', false);
       const resumed = await until('the page to resume', async () => {
         const state = await pageState(page);
         return state.phase === 'active' && !state.dialogOpen && state.bodyVisibility === 'visible' && state;

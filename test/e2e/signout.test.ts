@@ -7,7 +7,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'puppeteer-core';
-import { E2E, WAIT_MS, until } from './harness.js';
+import { E2E, WAIT_MS, signInThroughForm, until } from './harness.js';
 
 // Runs in the page (this file compiles without the DOM lib).
 declare const document: any;
@@ -30,10 +30,7 @@ async function openProtected(e2e: E2E): Promise<Page> {
 async function signInAsAlice(e2e: E2E): Promise<void> {
   const page = await e2e.newPage();
   await page.goto(`${e2e.base}/login`, { waitUntil: 'load', timeout: WAIT_MS });
-  await page.type('input[name=username]', 'alice');
-  await page.type('input[name=password]', 'alice');
-  const [response] = await Promise.all([page.waitForNavigation({ timeout: WAIT_MS }), page.click('form[action="/login"] button')]);
-  assert.equal(response?.status(), 200);
+  assert.equal((await signInThroughForm(page, 'alice'))?.status(), 200);
   await page.close();
 }
 

@@ -1,5 +1,5 @@
 /** The memory activity store: deadlines only move forward, expiry comes before any merge. */
-import { describe, test } from 'node:test';
+import { afterEach, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MemoryActivityStore } from '../../src/server/activity.js';
 import { sessionSecurity } from '../../src/server/express-session.js';
@@ -11,54 +11,49 @@ import { Clock } from './helpers.js';
 const MINUTE = 60_000;
 
 describe('MemoryActivityStore', () => {
+  // Each test: a fresh store on a clock of its own, closed after.
+  let clock: Clock;
+  let store: MemoryActivityStore;
+  beforeEach(() => {
+    clock = new Clock();
+    store = new MemoryActivityStore(clock.now);
+  });
+  afterEach(() => store.close());
+
   test('idle time grows with the clock; activity now resets it', async () => {
-    const clock = new Clock();
-    const store = new MemoryActivityStore(clock.now);
     await store.start('a', MINUTE);
     clock.advance(20);
     assert.equal(await store.activity('a', MINUTE), 20_000);
     assert.equal(await store.activity('a', MINUTE, 0), 0);
     clock.advance(5);
     assert.equal(await store.activity('a', MINUTE), 5_000);
-    await store.close();
   });
 
   test('a stale report never moves activity back', async () => {
-    const clock = new Clock();
-    const store = new MemoryActivityStore(clock.now);
     await store.start('a', MINUTE);
     clock.advance(30);
     assert.equal(await store.activity('a', MINUTE, 10_000), 10_000); // forward: activity 10 s ago
     assert.equal(await store.activity('a', MINUTE, 25_000), 10_000); // older than that: ignored
     assert.equal(await store.activity('a', MINUTE, 10 * MINUTE), 10_000);
-    await store.close();
   });
 
   test('an expired record stays gone whatever a late report says', async () => {
-    const clock = new Clock();
-    const store = new MemoryActivityStore(clock.now);
     await store.start('a', MINUTE);
     clock.advance(60);
     assert.equal(await store.activity('a', MINUTE, 0), undefined);
     assert.equal(await store.activity('a', MINUTE, 0), undefined);
     assert.equal(store.size, 0);
     assert.equal(await store.reason('a'), undefined, 'a plain expiry has no reason');
-    await store.close();
   });
 
   test('an ended session keeps its reason, and activity cannot revive it', async () => {
-    const clock = new Clock();
-    const store = new MemoryActivityStore(clock.now);
     await store.start('a', MINUTE);
     await store.end('a', 'revoked');
     assert.equal(await store.activity('a', MINUTE, 0), undefined);
     assert.equal(await store.reason('a'), 'revoked');
-    await store.close();
   });
 
   test('the sweep drops expired records only', async () => {
-    const clock = new Clock();
-    const store = new MemoryActivityStore(clock.now);
     await store.start('old', MINUTE);
     clock.advance(50);
     await store.start('new', MINUTE);
@@ -66,7 +61,6 @@ describe('MemoryActivityStore', () => {
     assert.equal(store.sweep(), 2);
     assert.equal(store.size, 1);
     assert.equal(await store.activity('new', MINUTE), 10_000);
-    await store.close();
   });
 });
 

@@ -102,59 +102,52 @@ async function startApp(options: Partial<SessionSecurityOptions> = {}) {
   return { clock, security, client, close };
 }
 
+/** Runs `test` against a fresh app (startApp) with alice signed in, and closes the app after, whatever the outcome. */
+async function signedInApp(options: Partial<SessionSecurityOptions>, test: (app: Awaited<ReturnType<typeof startApp>>) => Promise<void>): Promise<void> {
+  const app = await startApp(options);
+  try {
+    await (await app.client.get('/login')).text();
+    await test(app);
+  } finally {
+    app.close();
+  }
+}
+
 const ELEMENT = { 'X-Requested-With': 'XMLHttpRequest' };
 /** Idle timeouts longer than the default absolute lifetime, so that only the lifetime can end the session. */
 const LONG_IDLE = { warnAfter: 80_000, expireAfter: 90_000 };
 
 describe('createSessionSecurity defaults', () => {
   test('cookies are Secure unless turned off', async () => {
-    const app = await startApp();
-    try {
-      await (await app.client.get('/login')).text();
+    await signedInApp({}, async (app) => {
       assert.match(app.client.setCookies[0], /; Secure$/);
-    } finally {
-      app.close();
-    }
-    const plain = await startApp({ secure: false });
-    try {
-      await (await plain.client.get('/login')).text();
+    });
+    await signedInApp({ secure: false }, async (plain) => {
       assert.doesNotMatch(plain.client.setCookies[0], /Secure/);
-    } finally {
-      plain.close();
-    }
+    });
   });
 
   test('signing out asks the browser to clear its cache (Clear-Site-Data, OWASP)', async () => {
-    const app = await startApp();
-    try {
-      await (await app.client.get('/login')).text();
+    await signedInApp({}, async (app) => {
       const response = await app.client.get('/logout');
       assert.equal(response.headers.get('clear-site-data'), '"cache"');
       assert.equal(await response.text(), 'nobody');
       assert.match(app.client.setCookies.join('\n'), /Max-Age=0/);
-    } finally {
-      app.close();
-    }
+    });
   });
 
   test('the absolute lifetime defaults to 12 hours', async () => {
     assert.equal(DEFAULT_ABSOLUTE_TIMEOUT, 12 * 3600);
-    const app = await startApp(LONG_IDLE);
-    try {
-      await (await app.client.get('/login')).text();
+    await signedInApp(LONG_IDLE, async (app) => {
       app.clock.advance(12 * 3600 - 1);
       assert.equal(await (await app.client.get('/page')).text(), 'alice');
       app.clock.advance(1); // one second of idleness, but 12 h after signing in
       assert.equal(await (await app.client.get('/page')).text(), 'expired');
-    } finally {
-      app.close();
-    }
+    });
   });
 
   test('past absoluteTimeout the ping answers expired, however recent the activity', async () => {
-    const app = await startApp({ absoluteTimeout: 500 });
-    try {
-      await (await app.client.get('/login')).text();
+    await signedInApp({ absoluteTimeout: 500 }, async (app) => {
       app.clock.advance(150);
       const ping = async () => (await (await app.client.get('/session/ping?idleFor=0', ELEMENT)).json()) as Record<string, unknown>;
       assert.equal((await ping()).idleFor, 0, 'the report of activity was merged');
@@ -166,15 +159,11 @@ describe('createSessionSecurity defaults', () => {
       assert.deepEqual(await ping(), { status: 'logout', reason: 'expired' });
       assert.match(app.client.setCookies.join('\n'), /Max-Age=0/);
       assert.equal(app.security.store.size, 0);
-    } finally {
-      app.close();
-    }
+    });
   });
 
   test('past absoluteTimeout the middleware ends the session on a page request', async () => {
-    const app = await startApp({ absoluteTimeout: 500 });
-    try {
-      await (await app.client.get('/login')).text();
+    await signedInApp({ absoluteTimeout: 500 }, async (app) => {
       app.clock.advance(150);
       assert.equal(await (await app.client.get('/page')).text(), 'alice');
       app.clock.advance(150);
@@ -185,31 +174,23 @@ describe('createSessionSecurity defaults', () => {
       assert.equal(await (await app.client.get('/page')).text(), 'expired');
       assert.equal(app.client.cookie, '', 'cookie cleared');
       assert.equal(await (await app.client.get('/page')).text(), 'nobody');
-    } finally {
-      app.close();
-    }
+    });
   });
 
   test('absoluteTimeout: false turns it off; nonsense is refused', async () => {
-    const app = await startApp({ ...LONG_IDLE, absoluteTimeout: false });
-    try {
-      await (await app.client.get('/login')).text();
+    await signedInApp({ ...LONG_IDLE, absoluteTimeout: false }, async (app) => {
       for (let day = 0; day < 3; day++) {
         app.clock.advance(20 * 3600);
         assert.equal(await (await app.client.get('/page')).text(), 'alice', `after ${day + 1} x 20 h`);
       }
-    } finally {
-      app.close();
-    }
+    });
     for (const bad of [0, -1, 1.5, Number.NaN, Infinity]) {
       assert.throws(() => createSessionSecurity({ warnAfter: 100, expireAfter: 200, absoluteTimeout: bad }), TypeError, String(bad));
     }
   });
 
   test('the ping path is matched as routers match it: other spellings are not activity either', async () => {
-    const app = await startApp();
-    try {
-      await (await app.client.get('/login')).text();
+    await signedInApp({}, async (app) => {
       app.clock.advance(50);
       for (const path of ['/session/ping/', '/Session/Ping', '/SESSION/PING/', '/session/ping/?idleFor=0']) {
         await (await app.client.get(path)).arrayBuffer();
@@ -217,9 +198,7 @@ describe('createSessionSecurity defaults', () => {
       assert.equal(await (await app.client.get('/session/ping')).json(), 50);
       await (await app.client.get('/session/pingx')).arrayBuffer(); // another path: activity
       assert.equal(await (await app.client.get('/session/ping')).json(), 0);
-    } finally {
-      app.close();
-    }
+    });
   });
 
   test('samePath ignores case and one trailing slash, nothing else', () => {

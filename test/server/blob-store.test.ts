@@ -1,5 +1,5 @@
 /** The demo's in-memory session blobs go once abandoned (demo/blob-store.ts); a fake clock, no waits. */
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { SessionData } from 'express-session';
 import { ExpiringMemoryStore } from '../../demo/blob-store.js';
@@ -10,54 +10,45 @@ const call = <T>(run: (done: (error: unknown, value?: T) => void) => void) => ne
 const read = (store: ExpiringMemoryStore, id: string) => call<SessionData | null>((done) => store.get(id, done));
 
 describe('ExpiringMemoryStore', () => {
+  // Each test: a fresh store with a 10 s TTL on a clock of its own, its sweep stopped after.
+  let clock: Clock;
+  let store: ExpiringMemoryStore;
+  beforeEach(() => {
+    clock = new Clock();
+    store = new ExpiringMemoryStore(10_000, clock.now);
+  });
+  afterEach(() => store.close());
+
   test('a blob untouched for the TTL goes at the sweep; a touched one stays', async () => {
-    const clock = new Clock();
-    const store = new ExpiringMemoryStore(10_000, clock.now);
-    try {
-      await call((done) => store.set('abandoned', blob('alice'), done));
-      await call((done) => store.set('open', blob('bob'), done));
-      clock.advance(6);
-      await call((done) => store.touch('open', blob('bob'), done));
-      clock.advance(4);
-      assert.equal(store.prune(), 1);
-      assert.equal(store.size, 1);
-      assert.equal(await read(store, 'abandoned'), null);
-      assert.equal(((await read(store, 'open')) as unknown as { user: string }).user, 'bob');
-      clock.advance(6);
-      assert.equal(store.prune(), 1);
-      assert.equal(store.size, 0);
-    } finally {
-      store.close();
-    }
+    await call((done) => store.set('abandoned', blob('alice'), done));
+    await call((done) => store.set('open', blob('bob'), done));
+    clock.advance(6);
+    await call((done) => store.touch('open', blob('bob'), done));
+    clock.advance(4);
+    assert.equal(store.prune(), 1);
+    assert.equal(store.size, 1);
+    assert.equal(await read(store, 'abandoned'), null);
+    assert.equal(((await read(store, 'open')) as unknown as { user: string }).user, 'bob');
+    clock.advance(6);
+    assert.equal(store.prune(), 1);
+    assert.equal(store.size, 0);
   });
 
   test('past its deadline a blob reads as none even before the sweep, and a late touch does not bring it back', async () => {
-    const clock = new Clock();
-    const store = new ExpiringMemoryStore(10_000, clock.now);
-    try {
-      await call((done) => store.set('late', blob('alice'), done));
-      clock.advance(10);
-      await call((done) => store.touch('late', blob('alice'), done));
-      assert.equal(await read(store, 'late'), null);
-      assert.equal(store.size, 0);
-    } finally {
-      store.close();
-    }
+    await call((done) => store.set('late', blob('alice'), done));
+    clock.advance(10);
+    await call((done) => store.touch('late', blob('alice'), done));
+    assert.equal(await read(store, 'late'), null);
+    assert.equal(store.size, 0);
   });
 
   test('a sweep visits only the blobs that go: 10 000 live blobs, one expired, one step', async () => {
-    const clock = new Clock();
-    const store = new ExpiringMemoryStore(10_000, clock.now);
-    try {
-      await call((done) => store.set('old', blob('alice'), done));
-      clock.advance(5);
-      for (let i = 0; i < 10_000; i++) await call((done) => store.set(`s${i}`, blob('bob'), done));
-      clock.advance(5);
-      assert.equal(store.prune(), 1);
-      assert.equal(store.size, 10_000);
-    } finally {
-      store.close();
-    }
+    await call((done) => store.set('old', blob('alice'), done));
+    clock.advance(5);
+    for (let i = 0; i < 10_000; i++) await call((done) => store.set(`s${i}`, blob('bob'), done));
+    clock.advance(5);
+    assert.equal(store.prune(), 1);
+    assert.equal(store.size, 10_000);
   });
 
   test('a TTL that is not whole positive milliseconds is refused', () => {

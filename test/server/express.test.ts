@@ -1,110 +1,59 @@
 /**
  * sessionSecurity on a real Express 5 app with express-session, mounted as the README
- * shows: the ping protocol, and no revival by a request in flight during sign-out.
+ * shows: the essentials every adapter shares (adapter-essentials.ts), and keepAfterExpiry.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import express from 'express';
+import express, { type Express } from 'express';
 import session from 'express-session';
 import { sessionSecurity } from '../../src/server/express-session.js';
 import { Client, Clock } from './helpers.js';
+import { Hold, InspectableStore, adapterEssentials } from './adapter-essentials.js';
+
+/** `app` on a free loopback port. */
+async function serve(app: Express): Promise<{ base: string; close(): Promise<void> }> {
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((done) => server.once('listening', done));
+  return {
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((done) => server.close(() => done())),
+  };
+}
 
 describe('sessionSecurity on Express + express-session', () => {
-  const clock = new Clock();
-  let server: Server;
-  let base: string;
-  let release: () => void = () => {};
-  let slowStarted: () => void = () => {};
-  const blobs = new session.MemoryStore();
-  const storedBlobs = () => new Promise<Record<string, unknown>[]>((done) => blobs.all((_error, all) => done(Object.values(all ?? {}) as unknown as Record<string, unknown>[])));
-
-  before(async () => {
+  adapterEssentials('express-session', async () => {
+    const clock = new Clock();
+    const store = new InspectableStore();
+    const hold = new Hold();
     const app = express();
-    app.use(session({ name: 'sid', secret: 'test secret', store: blobs, resave: false, saveUninitialized: false, cookie: { sameSite: 'lax' } }));
+    app.use(session({ name: 'sid', secret: 'test secret', store, resave: false, saveUninitialized: false, cookie: { sameSite: 'lax' } }));
     const security = sessionSecurity({ warnAfter: 30, expireAfter: 60, cookieName: 'sid', secure: false, now: clock.now });
     app.get(security.pingPath, security.ping);
     app.use(security.middleware);
-    app.post('/login', async (req, res) => {
-      await security.login(req, res, 'alice');
+    app.post('/login/:user', async (req, res) => {
+      await security.login(req, res, req.params.user);
       res.sendStatus(204);
     });
     app.post('/logout', async (req, res) => {
       await security.logout(req, res);
       res.sendStatus(204);
     });
-    // Loads the session, waits, then changes it: express-session writes it back at the end.
     app.post('/slow', async (req, res) => {
-      slowStarted();
-      await new Promise<void>((done) => (release = done));
+      await hold.wait();
       (req.session as unknown as { cart: string }).cart = 'a book'; // a change: express-session saves the blob
       res.send(security.current(req) ? 'signed in' : 'nobody');
     });
     app.get('/page', (req, res) => {
       res.send(security.current(req)?.user ?? 'nobody');
     });
-    server = app.listen(0, '127.0.0.1');
-    await new Promise((done) => server.once('listening', done));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  });
-  after(() => new Promise<void>((done) => server.close(() => done())));
-
-  async function signedIn(): Promise<Client> {
-    const client = new Client(base);
-    assert.equal((await client.post('/login', {})).status, 204);
-    assert.match(client.cookie, /^sid=/);
-    return client;
-  }
-
-  test('pings follow the protocol: merge forward, the ping is not activity, expiry first', async () => {
-    const client = await signedIn();
-    clock.advance(20);
-    assert.equal(((await client.ping('5')).body as { idleFor: number }).idleFor, 5);
-    clock.advance(10);
-    assert.equal(((await client.ping('50')).body as { idleFor: number }).idleFor, 15);
-    assert.equal((await client.get('/page')).status, 200); // activity
-    assert.equal(((await client.ping()).body as { idleFor: number }).idleFor, 0);
-    clock.advance(60);
-    assert.deepEqual((await client.ping('0')).body, { status: 'logout', reason: 'expired' });
-    assert.equal(client.cookie, '', 'cookie cleared');
-  });
-
-  test('the answer carries the times, an opaque user and the CSRF token', async () => {
-    const client = await signedIn();
-    const { response, body } = await client.ping('0');
-    assert.equal(response.headers.get('cache-control'), 'no-store');
-    const answer = body as Record<string, unknown>;
-    assert.deepEqual(Object.keys(answer).sort(), ['csrfToken', 'expireAfter', 'idleFor', 'user', 'warnAfter']);
-    assert.doesNotMatch(String(answer.user), /alice/);
-    assert.equal((await client.ping('0', false)).body, 0, 'without the header: the plain integer');
-  });
-
-  test('a request in flight during sign-out writes the blob back, and still cannot revive the session', async () => {
-    const client = await signedIn();
-    const cookie = client.cookie;
-    const started = new Promise<void>((done) => (slowStarted = done));
-    const slow = new Client(base);
-    slow.cookie = cookie;
-    const pending = slow.post('/slow', {});
-    await started; // it has loaded the live session
-    assert.equal((await client.post('/logout', {})).status, 204);
-    release();
-    assert.equal(await (await pending).text(), 'signed in');
-    const written = (await storedBlobs()).filter((blob) => blob.cart === 'a book');
-    assert.equal(written.length, 1, 'express-session wrote the signed-in blob back');
-    assert.ok(written[0].sessionSecurity);
-    const replay = new Client(base);
-    replay.cookie = cookie;
-    assert.deepEqual((await replay.ping('0')).body, { status: 'logout' });
-    assert.equal(await (await replay.get('/page')).text(), 'nobody');
+    return { clock, store, hold, ...(await serve(app)) };
   });
 });
 
 describe("keepAfterExpiry: the app's own session data comes back to the same user only", () => {
   const clock = new Clock();
-  let server: Server;
-  let base: string;
+  let server: { base: string; close(): Promise<void> };
 
   before(async () => {
     const app = express();
@@ -126,13 +75,11 @@ describe("keepAfterExpiry: the app's own session data comes back to the same use
       Object.assign(req.session, { cart: req.params.item, passport: { user: 'x' } });
       res.sendStatus(204);
     });
-    server = app.listen(0, '127.0.0.1');
-    await new Promise((done) => server.once('listening', done));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await serve(app);
   });
-  after(() => new Promise<void>((done) => server.close(() => done())));
+  after(() => server.close());
 
-  async function signIn(user: string, client = new Client(base)): Promise<{ client: Client; data: Record<string, unknown> }> {
+  async function signIn(user: string, client = new Client(server.base)): Promise<{ client: Client; data: Record<string, unknown> }> {
     const response = await client.post(`/login/${user}`, {});
     return { client, data: (await response.json()) as Record<string, unknown> };
   }
@@ -155,7 +102,7 @@ describe("keepAfterExpiry: the app's own session data comes back to the same use
 
   test('never to another user, even in the same browser', async () => {
     await expiredWithCart('ben', 'lamp');
-    const browser = new Client(base);
+    const browser = new Client(server.base);
     assert.equal((await signIn('eve', browser)).data.cart, undefined);
     assert.equal((await signIn('ben', browser)).data.cart, 'lamp');
   });
@@ -190,9 +137,7 @@ describe('without keepAfterExpiry nothing is kept', () => {
       (req.session as unknown as { cart: string }).cart = 'book';
       res.sendStatus(204);
     });
-    const server = app.listen(0, '127.0.0.1');
-    await new Promise((done) => server.once('listening', done));
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const { base, close } = await serve(app);
     try {
       const client = new Client(base);
       await client.post('/login', {});
@@ -202,7 +147,7 @@ describe('without keepAfterExpiry nothing is kept', () => {
       const again = (await (await new Client(base).post('/login', {})).json()) as { cart?: string };
       assert.equal(again.cart, undefined);
     } finally {
-      await new Promise<void>((done) => server.close(() => done()));
+      await close();
     }
   });
 });
