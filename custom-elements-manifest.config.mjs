@@ -1,9 +1,45 @@
 // custom-elements.json, built by `npm run build` (cem analyze, lit support on) and shipped
 // in the package: IDEs, Storybook and framework tooling read the element's attributes,
 // properties, events, slots, CSS parts and custom properties from it (package.json
-// "customElements"). What the analyzer cannot infer (events dispatched under a computed
-// name, slots and parts of the dialog view, text-* attributes) is in the class's JSDoc.
-// test/browser/manifest.test.ts checks it against the running element so it cannot drift.
+// "customElements"). What the analyzer cannot infer is written beside the code it is
+// about, and gathered here: events dispatched under a computed name (the class's @fires),
+// the text-* attributes (one per key of i18n/strings.ts, described by its comment), the
+// slots and parts (dialog-view.ts's @slot and @csspart) and the custom properties
+// (styles.ts's @cssprop). test/browser/manifest.test.ts checks the result against the
+// running element so it cannot drift.
+import { readFileSync } from 'node:fs';
+import ts from 'typescript';
+
+const source = (path) => readFileSync(new URL(path, import.meta.url), 'utf8');
+const oneLine = (text) => text.replace(/\s+/g, ' ').trim();
+
+/** `text-<key>` for each key of the Strings interface, with the key's doc comment. */
+function textAttributes() {
+  const file = ts.createSourceFile('strings.ts', source('./src/i18n/strings.ts'), ts.ScriptTarget.Latest, true);
+  const strings = file.statements.find((node) => ts.isInterfaceDeclaration(node) && node.name.text === 'Strings');
+  if (!strings) throw new Error('src/i18n/strings.ts: no interface Strings');
+  return strings.members.map((member) => {
+    const key = member.name.getText(file);
+    const doc = ts
+      .getJSDocCommentsAndTags(member)
+      .map((comment) => ts.getTextOfJSDocComment(comment.comment) ?? '')
+      .join(' ');
+    if (!doc) throw new Error(`src/i18n/strings.ts: ${key} has no doc comment`);
+    const name = `text-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+    return { name, type: { text: 'string' }, description: `Overrides the translated text (plain text, never HTML). ${oneLine(doc)}` };
+  });
+}
+
+/** The `@<tag> name - description` lines of a file's comments (`[name=default]` too). */
+function tagged(path, tag) {
+  const lines = [...source(path).matchAll(new RegExp(`^\\s*\\* @${tag} (\\[[^\\]]+\\]|\\S+) - (.+)$`, 'gm'))];
+  if (!lines.length) throw new Error(`${path}: no @${tag}`);
+  return lines.map(([, named, description]) => {
+    const [name, value] = named.replace(/^\[|\]$/g, '').split('=');
+    return value === undefined ? { name, description } : { name, default: value, description };
+  });
+}
+
 export default {
   globs: ['src/session-security.ts', 'src/define.ts'],
   outdir: '.',
@@ -17,6 +53,12 @@ export default {
         for (const mod of customElementsManifest.modules) {
           mod.path = published(mod.path);
           for (const declaration of mod.declarations ?? []) {
+            if (declaration.tagName === 'session-security') {
+              declaration.attributes = [...(declaration.attributes ?? []), ...textAttributes()];
+              declaration.slots = tagged('./src/dialog-view.ts', 'slot');
+              declaration.cssParts = tagged('./src/dialog-view.ts', 'csspart');
+              declaration.cssProperties = tagged('./src/styles.ts', 'cssprop');
+            }
             // #private and protected members are no one's API.
             declaration.members = declaration.members?.filter((m) => !m.name.startsWith('#') && m.privacy !== 'private' && m.privacy !== 'protected');
             // A dispatch under a computed name (the element's one typed #emit) has no name

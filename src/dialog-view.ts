@@ -1,6 +1,26 @@
 /**
  * The dialog's markup for each state, as a pure function of what the element passes in.
  * Every configurable text goes through lit's text bindings: nothing is rendered as HTML.
+ *
+ * The slots and parts it renders, for the custom elements manifest (custom-elements-
+ * manifest.config.mjs adds them to <session-security>'s entry):
+ * @slot title - The warning's heading (and the checking view's).
+ * @slot message - The warning's description.
+ * @slot expired-title - The heading once signed out.
+ * @slot relogin-title - The sign-in-again heading.
+ * @slot relogin-message - The sign-in-again description.
+ * @csspart dialog - The <dialog>.
+ * @csspart title - The heading.
+ * @csspart message - The description (and the popup-blocked notice).
+ * @csspart countdown - The visible countdown while warning.
+ * @csspart actions - The row of buttons.
+ * @csspart button - Every button.
+ * @csspart stay - The "Stay signed in" button.
+ * @csspart sign-out - The "Sign out now" button.
+ * @csspart sign-in - The "Sign in again" button.
+ * @csspart cancel - The "Cancel" button of the sign-in-again dialog.
+ * @csspart link - The link to the sign-in page.
+ * @csspart login-frame - The sign-in <iframe> (login-mode="frame").
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { LogoutReason } from './core/protocol.js';

@@ -24,71 +24,20 @@ import { renderDialog, viewOf, type View } from './dialog-view.js';
 import { styles } from './styles.js';
 import type { SessionSecurityEventMap } from './events.js';
 
+// The JSDoc below is the custom elements manifest's entry; event details are the types
+// of events.ts. Its other entries sit beside the code they describe: the text-* attributes
+// are i18n/strings.ts's keys, the slots and parts dialog-view.ts's, the custom properties
+// styles.ts's (custom-elements-manifest.config.mjs gathers them).
 /**
  * Warns inactive users and signs them out safely; the server has the last word (PROTOCOL.md).
  *
- * The attributes below are the ones only read with getAttribute (the analyzer finds the
- * reactive properties itself); event details are the types of src/events.ts.
- *
  * @summary Session timeout warning and logout, for any backend.
- *
- * @attr text-title - Overrides the warning's heading (plain text; every `text-*` attribute is plain text, never HTML).
- * @attr text-message - Overrides the warning's description.
- * @attr text-time-left - Overrides the countdown label; `{time}` is replaced by m:ss.
- * @attr text-remaining - Overrides the screen-reader announcement; `{duration}` is replaced.
- * @attr text-stay - Overrides the "Stay signed in" button.
- * @attr text-sign-out - Overrides the "Sign out now" button.
- * @attr text-extended - Overrides the announcement after extending.
- * @attr text-expired-title - Overrides the heading once signed out.
- * @attr text-expired-message - Overrides the message once signed out after inactivity.
- * @attr text-revoked-message - Overrides the message when the session was ended elsewhere.
- * @attr text-replaced-message - Overrides the message when a newer sign-in replaced the session.
- * @attr text-unauthorized-message - Overrides the message when the server refused the session (401, 403, 419).
- * @attr text-ended-message - Overrides the message for any other reason.
- * @attr text-checking - Overrides the text shown while the server is asked past the deadline.
- * @attr text-relogin-title - Overrides the sign-in-again heading.
- * @attr text-relogin-message - Overrides the sign-in-again description when work is kept.
- * @attr text-relogin-reload-message - Overrides it when the page reloads after signing in.
- * @attr text-sign-in-again - Overrides the "Sign in again" button.
- * @attr text-cancel - Overrides the "Cancel" button.
- * @attr text-go-to-login - Overrides the link to the sign-in page.
- * @attr text-popup-blocked - Overrides the text shown when the browser blocked the sign-in window.
  *
  * @fires {CustomEvent<SessionSecurityWarnDetail>} session-security-warn - The warning opens.
  * @fires {CustomEvent<SessionSecurityExtendDetail>} session-security-extend - The warning closes: activity here, in another tab or on the server.
  * @fires {CustomEvent<SessionSecurityExpireDetail>} session-security-expire - The session ended. Cancelable: cancel it to handle expiry yourself.
  * @fires {CustomEvent<SessionSecurityPingErrorDetail>} session-security-ping-error - A ping failed; nothing was extended.
  * @fires {CustomEvent<SessionSecurityResumeDetail>} session-security-resume - The same user signed back in; the page is back.
- *
- * @slot title - The warning's heading (and the checking view's).
- * @slot message - The warning's description.
- * @slot expired-title - The heading once signed out.
- * @slot relogin-title - The sign-in-again heading.
- * @slot relogin-message - The sign-in-again description.
- *
- * @csspart dialog - The <dialog>.
- * @csspart title - The heading.
- * @csspart message - The description (and the popup-blocked notice).
- * @csspart countdown - The visible countdown while warning.
- * @csspart actions - The row of buttons.
- * @csspart button - Every button.
- * @csspart stay - The "Stay signed in" button.
- * @csspart sign-out - The "Sign out now" button.
- * @csspart sign-in - The "Sign in again" button.
- * @csspart cancel - The "Cancel" button of the sign-in-again dialog.
- * @csspart link - The link to the sign-in page.
- * @csspart login-frame - The sign-in <iframe> (login-mode="frame").
- *
- * @cssprop [--session-security-accent=#1d4ed8] - The primary button's background and border.
- * @cssprop [--session-security-accent-text=#fff] - The primary button's text.
- * @cssprop [--session-security-background=Canvas] - The dialog, and the opaque backdrop after expiry.
- * @cssprop [--session-security-color=CanvasText] - The dialog's text.
- * @cssprop [--session-security-backdrop=rgb(0 0 0 / 0.6)] - The backdrop while warning.
- * @cssprop [--session-security-border-color=#767676] - The dialog's and secondary buttons' border.
- * @cssprop [--session-security-radius=0.5rem] - The dialog's corner radius.
- * @cssprop [--session-security-font=inherit] - The dialog's font.
- * @cssprop [--session-security-focus=Highlight] - The focus outline.
- * @cssprop [--session-security-link=LinkText] - The link's color.
  */
 export class SessionSecurity extends LitElement {
   static override styles = styles;

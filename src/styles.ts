@@ -5,6 +5,19 @@ import { css } from 'lit';
  * colours (Canvas, CanvasText) adapt to dark mode and forced colours. Theming: the
  * --session-security-* custom properties and the ::part() names (README).
  * No transitions or animations at all, so prefers-reduced-motion has nothing to stop.
+ *
+ * The custom properties, for the custom elements manifest (custom-elements-manifest.
+ * config.mjs adds them to <session-security>'s entry):
+ * @cssprop [--session-security-accent=#1d4ed8] - The primary button's background and border.
+ * @cssprop [--session-security-accent-text=#fff] - The primary button's text.
+ * @cssprop [--session-security-background=Canvas] - The dialog, and the opaque backdrop after expiry.
+ * @cssprop [--session-security-color=CanvasText] - The dialog's text.
+ * @cssprop [--session-security-backdrop=rgb(0 0 0 / 0.6)] - The backdrop while warning.
+ * @cssprop [--session-security-border-color=#767676] - The dialog's and secondary buttons' border.
+ * @cssprop [--session-security-radius=0.5rem] - The dialog's corner radius.
+ * @cssprop [--session-security-font=inherit] - The dialog's font.
+ * @cssprop [--session-security-focus=Highlight] - The focus outline.
+ * @cssprop [--session-security-link=LinkText] - The link's color.
  */
 export const styles = css`
   :host {
