@@ -42,3 +42,12 @@ for (const { lang, lines } of snippets) {
     assert.ok(squeeze(file).includes(code), `${path} does not contain the README's ${lang} snippet:\n${lines.slice(1).join('\n')}`);
   });
 }
+
+test('the Preact snippet is the React one with the Preact typings ("the same JSX")', () => {
+  const react = snippets.find(({ lang }) => lang === 'tsx');
+  assert.ok(react, 'a tsx snippet');
+  const preact = readFileSync(join(ROOT, 'examples/frameworks/preact/src/ReadmeSnippet.tsx'), 'utf8');
+  assert.ok(preact.includes("import type {} from 'session-security/preact';"), 'it imports the Preact typings');
+  const asReact = squeeze(preact.replace("'session-security/preact'", "'session-security/react'"));
+  assert.ok(asReact.includes(squeeze(react.lines.slice(1).join('\n'))), 'the same JSX as the README');
+});

@@ -1,5 +1,5 @@
-// The README's Preact snippet, verbatim below this comment (test/e2e/readme-snippets.test.ts
-// checks it): compiled by `tsc -p preact`, never imported. The React example is the tested app.
+// The README's React snippet as a Preact user copies it ("the same JSX, with
+// session-security/preact"): a twin of react/src/ReadmeSnippet.tsx on purpose, compiled by `tsc -p preact`, never imported.
 import 'session-security/define';
 import type {} from 'session-security/preact'; // JSX typings: props and on… events
 
