@@ -40,8 +40,11 @@ function tagged(path, tag) {
   });
 }
 
+/** The element's attribute table (src/element-attributes.ts), folded into the element. */
+const BASE = 'ElementAttributes';
+
 export default {
-  globs: ['src/session-security.ts', 'src/define.ts'],
+  globs: ['src/session-security.ts', 'src/element-attributes.ts', 'src/define.ts'],
   outdir: '.',
   litelement: true,
   plugins: [
@@ -50,10 +53,16 @@ export default {
       packageLinkPhase({ customElementsManifest }) {
         // Paths of the published files (the sources are not in the package).
         const published = (path) => path.replace(/^\/?src\//, 'dist/').replace(/\.ts$/, '.js');
+        customElementsManifest.modules = customElementsManifest.modules.filter((mod) => !mod.path.endsWith('element-attributes.ts'));
         for (const mod of customElementsManifest.modules) {
           mod.path = published(mod.path);
           for (const declaration of mod.declarations ?? []) {
             if (declaration.tagName === 'session-security') {
+              // The attribute table is a base class (element-attributes.ts) only to keep the
+              // element's file to wiring and rendering: its attributes and properties are
+              // the element's own, and lit's LitElement its superclass.
+              for (const item of [...(declaration.attributes ?? []), ...(declaration.members ?? [])]) if (item.inheritedFrom?.name === BASE) delete item.inheritedFrom;
+              if (declaration.superclass?.name === BASE) declaration.superclass = { name: 'LitElement', package: 'lit' };
               declaration.attributes = [...(declaration.attributes ?? []), ...textAttributes()];
               declaration.slots = tagged('./src/dialog-view.ts', 'slot');
               declaration.cssParts = tagged('./src/dialog-view.ts', 'csspart');

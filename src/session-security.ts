@@ -3,7 +3,7 @@
  * (core/controller.ts) makes every decision, browser adapters feed it, and this class
  * turns its decisions into DOM events and renders the dialog (dialog-view.ts).
  */
-import { LitElement, html, type PropertyValues } from 'lit';
+import { html, type PropertyValues } from 'lit';
 import { SessionController, type ControllerEvents } from './core/controller.js';
 import { DEFAULT_TIMES, PING_TIMEOUT, configure, type Settings } from './core/config.js';
 import type { LogoutReason } from './core/protocol.js';
@@ -18,10 +18,11 @@ import { ReloginFlow } from './browser/relogin-flow.js';
 import { DialogFocus } from './browser/dialog-focus.js';
 import { dialogBox, keyVerdict, reasonToStay, type DialogBox } from './browser/stay-input.js';
 import { SessionEvents } from './browser/session-events.js';
-import { CSRF_SELECTOR, checkCsrfSelector, csrfField, updateCsrfTokens } from './browser/csrf.js';
+import { checkCsrfSelector, csrfField, updateCsrfTokens } from './browser/csrf.js';
 import { localizedText } from './i18n/localized-text.js';
 import { renderDialog, viewOf, type View } from './dialog-view.js';
 import { styles } from './styles.js';
+import { ElementAttributes } from './element-attributes.js';
 import type { SessionSecurityEventMap } from './events.js';
 
 // The JSDoc below is the custom elements manifest's entry; event details are the types
@@ -39,60 +40,8 @@ import type { SessionSecurityEventMap } from './events.js';
  * @fires {CustomEvent<SessionSecurityPingErrorDetail>} session-security-ping-error - A ping failed; nothing was extended.
  * @fires {CustomEvent<SessionSecurityResumeDetail>} session-security-resume - The same user signed back in; the page is back.
  */
-export class SessionSecurity extends LitElement {
+export class SessionSecurity extends ElementAttributes {
   static override styles = styles;
-  /**
-   * The attributes: name, type and default in one table (lit reads the first two, the
-   * constructor the third; their checks are core/config.ts's configure()). A literal, so
-   * that the custom elements manifest analyzer lists them.
-   */
-  static override properties = {
-    pingUrl: { attribute: 'ping-url', reflect: true, default: '' },
-    user: { reflect: true, default: '' },
-    warnAfter: { attribute: 'warn-after', type: Number, reflect: true, default: DEFAULT_TIMES.warnAfter },
-    expireAfter: { attribute: 'expire-after', type: Number, reflect: true, default: DEFAULT_TIMES.expireAfter },
-    returnToUrl: { attribute: 'return-to-url', reflect: true, default: '' },
-    pingTimeout: { attribute: 'ping-timeout', type: Number, reflect: true, default: PING_TIMEOUT.fallback },
-    logoutUrl: { attribute: 'logout-url', reflect: true, default: '' },
-    loginUrl: { attribute: 'login-url', reflect: true, default: '' },
-    loginMode: { attribute: 'login-mode', reflect: true, default: 'popup' },
-    csrfSelector: { attribute: 'csrf-selector', reflect: true, default: CSRF_SELECTOR },
-    noLeaveConfirm: { attribute: 'no-leave-confirm', type: Boolean, reflect: true, default: false },
-    allowCrossOriginLogin: { attribute: 'allow-cross-origin-login', type: Boolean, reflect: true, default: false },
-    eventsUrl: { attribute: 'events-url', reflect: true, default: '' },
-  };
-
-  /** The ping endpoint: http(s) or relative. Required. */
-  declare pingUrl: string;
-  /**
-   * The opaque user the server rendered this page for (the `user` of its ping answers).
-   * Without it the element asks the server once at start: a page must know whose it is
-   * before it trusts any answer. Read when the element starts.
-   */
-  declare user: string;
-  /** Seconds of inactivity before the warning. */
-  declare warnAfter: number;
-  /** Seconds of inactivity before the session ends. */
-  declare expireAfter: number;
-  /** Where to go at expiry; the page reloads when empty. */
-  declare returnToUrl: string;
-  /** Seconds before a ping without an answer counts as failed. */
-  declare pingTimeout: number;
-  /** Offers "Sign out now" in the warning: a POST form to this URL. */
-  declare logoutUrl: string;
-  /** Turns on signing back in without leaving the page, with this login page. */
-  declare loginUrl: string;
-  /** "popup" (default) or "frame": where the login page opens. */
-  declare loginMode: string;
-  /** Which inputs and meta tags hold the CSRF token a resumed page needs refreshed. */
-  declare csrfSelector: string;
-  /** No "leave page?" confirmation for unsaved forms. */
-  declare noLeaveConfirm: boolean;
-  /** Lets return-to-url and a popup login-url lead to another origin (an identity provider). */
-  declare allowCrossOriginLogin: boolean;
-  /** Optional session events stream (PROTOCOL.md, "Session events"): sign-outs elsewhere reach the page at once. */
-  declare eventsUrl: string;
-
   /** The decisions; read its `phase`, `last` and `expiresAt` for the current state. */
   readonly controller: SessionController;
   readonly #pinger: PingClient;
@@ -130,7 +79,6 @@ export class SessionSecurity extends LitElement {
 
   constructor() {
     super();
-    for (const [name, { default: value }] of Object.entries(SessionSecurity.properties)) Object.assign(this, { [name]: value });
     this.#pinger = new PingClient(
       () => this.#settings.ping,
       () => this.#settings.timeout,
@@ -239,7 +187,7 @@ export class SessionSecurity extends LitElement {
 
   /** Validates the attributes (once per set of values); true when they changed. */
   #configure(): boolean {
-    const key = Object.keys(SessionSecurity.properties)
+    const key = Object.keys(ElementAttributes.properties)
       .map((name) => this[name as keyof this])
       .join(' ');
     if (key === this.#configured) return false;
