@@ -1,13 +1,13 @@
 /**
  * <session-security>'s attributes in one table: name, type and default (lit reads the
- * first two, the constructor the third; their checks are core/config.ts's configure()),
- * and each one's typed property with its description. A base class of the element, so
+ * first two, the constructor the third), each one's typed property with its description,
+ * and the settings they make once checked (core/config.ts's configure()). A base class of the element, so
  * that the element's file holds wiring and rendering only; the custom elements manifest
  * lists these as the element's own (custom-elements-manifest.config.mjs folds them in).
  */
 import { LitElement } from 'lit';
-import { DEFAULT_TIMES, PING_TIMEOUT } from './core/config.js';
-import { CSRF_SELECTOR } from './browser/csrf.js';
+import { DEFAULT_TIMES, PING_TIMEOUT, configure, type Settings } from './core/config.js';
+import { CSRF_SELECTOR, checkCsrfSelector } from './browser/csrf.js';
 
 export class ElementAttributes extends LitElement {
   /** A literal, so that the custom elements manifest analyzer lists them. */
@@ -58,8 +58,25 @@ export class ElementAttributes extends LitElement {
   /** Optional session events stream (PROTOCOL.md, "Session events"): sign-outs elsewhere reach the page at once. */
   declare eventsUrl: string;
 
+  /** The attributes as checked (configure()): what the element runs on. */
+  protected settings: Settings = { times: DEFAULT_TIMES, timeout: PING_TIMEOUT.fallback, frame: false };
+  #configured = '';
+
   constructor() {
     super();
     for (const [name, { default: value }] of Object.entries(ElementAttributes.properties)) Object.assign(this, { [name]: value });
+  }
+
+  /** Checks the attributes into `settings`, once per set of values; true when they changed. */
+  protected configure(): boolean {
+    const key = Object.keys(ElementAttributes.properties)
+      .map((name) => this[name as keyof this])
+      .join(' ');
+    if (key === this.#configured) return false;
+    this.#configured = key;
+    // The document's origin (self.origin): location.origin says "null" in about:srcdoc frames.
+    this.settings = configure(this, document.baseURI, self.origin);
+    checkCsrfSelector(this.csrfSelector); // reports a bad one; the lookups fall back themselves
+    return true;
   }
 }

@@ -5,7 +5,6 @@
  */
 import { html, type PropertyValues } from 'lit';
 import { SessionController, type ControllerEvents } from './core/controller.js';
-import { DEFAULT_TIMES, PING_TIMEOUT, configure, type Settings } from './core/config.js';
 import type { LogoutReason } from './core/protocol.js';
 import { PingClient } from './browser/ping-client.js';
 import { countdown } from './browser/countdown.js';
@@ -18,7 +17,7 @@ import { ReloginFlow } from './browser/relogin-flow.js';
 import { DialogFocus } from './browser/dialog-focus.js';
 import { dialogBox, keyVerdict, reasonToStay, type DialogBox } from './browser/stay-input.js';
 import { SessionEvents } from './browser/session-events.js';
-import { checkCsrfSelector, csrfField, updateCsrfTokens } from './browser/csrf.js';
+import { csrfField, updateCsrfTokens } from './browser/csrf.js';
 import { localizedText } from './i18n/localized-text.js';
 import { renderDialog, viewOf, type View } from './dialog-view.js';
 import { styles } from './styles.js';
@@ -46,9 +45,6 @@ export class SessionSecurity extends ElementAttributes {
   readonly controller: SessionController;
   readonly #pinger: PingClient;
   readonly #events: SessionEvents;
-  /** The attributes as checked (configure()): what the element runs on. */
-  #settings: Settings = { times: DEFAULT_TIMES, timeout: PING_TIMEOUT.fallback, frame: false };
-  #configured = '';
   #unwatch: Array<() => void> = [];
   #tabs?: TabSync;
   #forms?: FormGuard;
@@ -80,17 +76,17 @@ export class SessionSecurity extends ElementAttributes {
   constructor() {
     super();
     this.#pinger = new PingClient(
-      () => this.#settings.ping,
-      () => this.#settings.timeout,
+      () => this.settings.ping,
+      () => this.settings.timeout,
     );
     this.controller = new SessionController(
-      () => this.#settings.times,
+      () => this.settings.times,
       this.#pinger,
       (type, detail) => this.#onDecision(type, detail),
-      () => this.#settings.timeout,
+      () => this.settings.timeout,
     );
     this.#events = new SessionEvents(
-      () => this.#settings.events,
+      () => this.settings.events,
       () => !!this.#tabs?.leading,
       this.controller,
     );
@@ -128,8 +124,8 @@ export class SessionSecurity extends ElementAttributes {
   }
 
   #start(): void {
-    this.#configure();
-    this.#release = onePerPage(this.#settings.ping?.href ?? '', this, `ping-url="${this.pingUrl}"`);
+    this.configure();
+    this.#release = onePerPage(this.settings.ping?.href ?? '', this, `ping-url="${this.pingUrl}"`);
     this.#unwatch = [
       watchActivity((at, event) => {
         if (this.controller.phase === 'warning' && !reasonToStay(event, this.#box)) return false;
@@ -150,11 +146,11 @@ export class SessionSecurity extends ElementAttributes {
     c.user ??= this.user || undefined;
     // The server's word from the start when the page does not say whose it is, or its
     // times were unusable (the server's per-user times then replace the defaults at once).
-    c.start(!c.user || this.#settings.times.warnAfter !== this.warnAfter || this.#settings.times.expireAfter !== this.expireAfter);
+    c.start(!c.user || this.settings.times.warnAfter !== this.warnAfter || this.settings.times.expireAfter !== this.expireAfter);
     // Put back (frameworks move elements) while checking or signed out: the page stays
     // hidden, the dialog modal, and signing in again works as before.
     hidePage(this, c.checking || c.phase === 'expired');
-    if (this.#relogin.expiredHere && this.#settings.login) this.#expire();
+    if (this.#relogin.expiredHere && this.settings.login) this.#expire();
   }
 
   override disconnectedCallback(): void {
@@ -177,30 +173,17 @@ export class SessionSecurity extends ElementAttributes {
       this.#starting = false;
       return this.#start();
     }
-    // #configure() compares the values themselves: an update without new ones costs a join.
-    if (this.isConnected && this.#configure()) {
+    // configure() compares the values themselves: an update without new ones costs a join.
+    if (this.isConnected && this.configure()) {
       if (changed.has('pingUrl')) this.#syncTabs();
       if (changed.has('noLeaveConfirm')) this.#guardForms();
       this.controller.check(); // new values take effect at once
     }
   }
 
-  /** Validates the attributes (once per set of values); true when they changed. */
-  #configure(): boolean {
-    const key = Object.keys(ElementAttributes.properties)
-      .map((name) => this[name as keyof this])
-      .join(' ');
-    if (key === this.#configured) return false;
-    this.#configured = key;
-    // The document's origin (self.origin): location.origin says "null" in about:srcdoc frames.
-    this.#settings = configure(this, document.baseURI, self.origin);
-    checkCsrfSelector(this.csrfSelector); // reports a bad one; the lookups fall back themselves
-    return true;
-  }
-
   /** One tab sync per ping URL (tab-sync.ts); a follower waits ping-timeout + 5 s for the leader. */
   #syncTabs(): void {
-    this.#tabs = tabSyncFor(this.#tabs, this.isConnected ? this.#settings.ping : undefined, this.controller, () => (this.#settings.timeout + 5) * 1000);
+    this.#tabs = tabSyncFor(this.#tabs, this.isConnected ? this.settings.ping : undefined, this.controller, () => (this.settings.timeout + 5) * 1000);
   }
 
   #guardForms(): void {
@@ -246,7 +229,7 @@ export class SessionSecurity extends ElementAttributes {
 
   /** At expiry: the page is hidden already; sign in again in place, or leave. */
   #expire(): void {
-    if (!this.#relogin.expire(!!this.#settings.login)) this.#leave(this.#settings.returnTo?.href);
+    if (!this.#relogin.expire(!!this.settings.login)) this.#leave(this.settings.returnTo?.href);
   }
 
   #leave(url?: string): void {
@@ -307,14 +290,14 @@ export class SessionSecurity extends ElementAttributes {
                 locale: this.#i18n.locale,
                 text: this.#i18n.text,
                 // The CSRF token is looked up only while the warning (and its sign-out form) shows.
-                logout: view === 'warning' && this.#settings.logout ? { action: this.#settings.logout.href, field: csrfField(this.csrfSelector) } : undefined,
-                frame: this.#relogin.frame ? this.#settings.login?.href : undefined,
+                logout: view === 'warning' && this.settings.logout ? { action: this.settings.logout.href, field: csrfField(this.csrfSelector) } : undefined,
+                frame: this.#relogin.frame ? this.settings.login?.href : undefined,
                 // Leaving the sign-in: to return-to-url if set (a login page that may redirect back).
-                loginHref: (this.#settings.returnTo ?? this.#settings.login)?.href,
+                loginHref: (this.settings.returnTo ?? this.settings.login)?.href,
                 popupBlocked: this.#relogin.popupBlocked,
                 stay: () => this.controller.extend(),
                 signOut: () => this.signedOut(),
-                signIn: () => this.#settings.login && this.#relogin.signIn(this.#settings.login, this.#settings.frame),
+                signIn: () => this.settings.login && this.#relogin.signIn(this.settings.login, this.settings.frame),
                 cancel: () => this.#relogin.cancel(),
                 frameLoaded: () => this.#relogin.probe(),
               })
