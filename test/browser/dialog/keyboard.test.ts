@@ -9,39 +9,25 @@ describe('<session-security> dialog accessibility: keyboard', () => {
   const test = useDialogTest();
 
   describe('a key that extends', () => {
-    it('Enter, with focus two shadow roots deep: starts on "Stay signed in", extends, focus goes back there', async () => {
-      const pings = servePing(echo);
-      const { el, inner, submits } = await mount();
-      inner.focus();
-      expect(label(deepActive())).to.equal(label(inner));
-      await warned(test.clock, el);
-      expect(label(document.activeElement), 'focus is in the element').to.equal(label(el));
-      expect(focusedInside(el)?.textContent).to.equal('Stay signed in');
-      await sendKeys({ press: 'Enter' });
-      await el.updateComplete;
-      expect(el.controller.phase).to.equal('active');
-      expect(dialogOf(el).open).to.equal(false);
-      expect(label(deepActive()), 'focus back in the inner field').to.equal(label(inner));
-      await extendPingLanded(pings, 2);
-      expect(inner.value, 'no key reached the page').to.equal('');
-      expect(submits).to.have.length(0);
-    });
-
-    it('Escape, with focus two shadow roots deep: starts on "Stay signed in", extends, focus goes back there', async () => {
-      const pings = servePing(echo);
-      const { el, inner, submits } = await mount();
-      inner.focus();
-      await warned(test.clock, el);
-      expect(focusedInside(el)?.textContent).to.equal('Stay signed in');
-      await sendKeys({ press: 'Escape' });
-      await el.updateComplete;
-      expect(el.controller.phase).to.equal('active');
-      expect(dialogOf(el).open).to.equal(false);
-      expect(label(deepActive()), 'focus back in the inner field').to.equal(label(inner));
-      await extendPingLanded(pings, 2);
-      expect(inner.value, 'no key reached the page').to.equal('');
-      expect(submits).to.have.length(0);
-    });
+    for (const key of ['Enter', 'Escape']) {
+      it(`${key}, with focus two shadow roots deep: starts on "Stay signed in", extends, focus goes back there`, async () => {
+        const pings = servePing(echo);
+        const { el, inner, submits } = await mount();
+        inner.focus();
+        expect(label(deepActive())).to.equal(label(inner));
+        await warned(test.clock, el);
+        expect(label(document.activeElement), 'focus is in the element').to.equal(label(el));
+        expect(focusedInside(el)?.textContent).to.equal('Stay signed in');
+        await sendKeys({ press: key });
+        await el.updateComplete;
+        expect(el.controller.phase).to.equal('active');
+        expect(dialogOf(el).open).to.equal(false);
+        expect(label(deepActive()), 'focus back in the inner field').to.equal(label(inner));
+        await extendPingLanded(pings, 2);
+        expect(inner.value, 'no key reached the page').to.equal('');
+        expect(submits).to.have.length(0);
+      });
+    }
 
     it('Enter does nothing else: no form submitted, focus back on the page input', async () => {
       const pings = servePing(echo);
