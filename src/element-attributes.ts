@@ -1,9 +1,10 @@
 /**
  * <session-security>'s attributes in one table: name, type and default (lit reads the
  * first two, the constructor the third), each one's typed property with its description,
- * and the settings they make once checked (core/config.ts's configure()). A base class of the element, so
- * that the element's file holds wiring and rendering only; the custom elements manifest
- * lists these as the element's own (custom-elements-manifest.config.mjs folds them in).
+ * and the settings they make once checked (core/config.ts's configure()). A base class
+ * of the element, so that the element's file holds wiring and rendering only; the custom
+ * elements manifest lists these as the element's own (custom-elements-manifest.config.mjs
+ * folds them in).
  */
 import { LitElement } from 'lit';
 import { DEFAULT_TIMES, PING_TIMEOUT, configure, type Settings } from './core/config.js';

@@ -17,13 +17,14 @@ export const CHROMIUM_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu'
 export const LAUNCH_MS = 90_000;
 
 /**
- * Headless Chromium with the flags above.
- * @param {{ userDataDir?: string, protocolTimeout?: number }} [options] a profile directory (a fresh temporary one by default) and puppeteer's limit for one protocol call (20 s)
+ * Headless Chromium with the flags above, on a fresh profile (puppeteer makes a temporary
+ * one and deletes it when the browser closes).
+ * @param {{ protocolTimeout?: number }} [options] puppeteer's limit for one protocol call (20 s)
  * @returns {Promise<import('puppeteer-core').Browser>}
  */
-export function launchChromium({ userDataDir, protocolTimeout = 20_000 } = {}) {
+export function launchChromium({ protocolTimeout = 20_000 } = {}) {
   if (!existsSync(CHROMIUM)) {
     return Promise.reject(new Error(`These tests need Chromium at ${CHROMIUM}, which is missing. Install it with \`apt-get install chromium\` (Debian), or point CHROMIUM_PATH at a Chromium binary.`));
   }
-  return puppeteer.launch({ executablePath: CHROMIUM, headless: true, userDataDir, args: CHROMIUM_FLAGS, timeout: LAUNCH_MS, protocolTimeout });
+  return puppeteer.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS, timeout: LAUNCH_MS, protocolTimeout });
 }

@@ -14,8 +14,7 @@
  * steps and wait (briefly, in real time) for the answer before the next step, or the
  * element's own 10 s ping timeout would fire on fake time.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Frame, HTTPResponse, Page, Target } from 'puppeteer-core';
@@ -74,7 +73,6 @@ export class E2E {
     readonly server: DemoServer,
     readonly base: string,
     readonly browser: Browser,
-    private readonly dataDir: string,
   ) {
     browser.on('targetcreated', (target: Target) => {
       if (target.type() !== 'page') return;
@@ -89,7 +87,6 @@ export class E2E {
 
   /** The demo on 127.0.0.1 (free port) with the fake clock, and a fresh headless Chromium. */
   static async start(times: { warnAfter: number; expireAfter: number }): Promise<E2E> {
-    const dataDir = mkdtempSync(join(tmpdir(), 'session-security-e2e-'));
     let server: DemoServer | undefined;
     let browser: Browser | undefined;
     try {
@@ -97,13 +94,12 @@ export class E2E {
       const now = () => e2e.time;
       server = await startDemo({ port: 0, host: '127.0.0.1', ...times, now });
       const { port } = server.address() as AddressInfo;
-      browser = await launchChromium({ userDataDir: join(dataDir, 'profile') });
-      const e2e = new E2E(server, `http://127.0.0.1:${port}`, browser, dataDir);
+      browser = await launchChromium();
+      const e2e = new E2E(server, `http://127.0.0.1:${port}`, browser);
       return e2e;
     } catch (error) {
       await browser?.close().catch(() => {});
       if (server) await closeServer(server);
-      rmSync(dataDir, { recursive: true, force: true });
       throw error;
     }
   }
@@ -219,7 +215,6 @@ export class E2E {
       await this.browser.close();
     } finally {
       await closeServer(this.server);
-      rmSync(this.dataDir, { recursive: true, force: true });
     }
   }
 }

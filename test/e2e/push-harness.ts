@@ -5,11 +5,8 @@
  * `revokeToHidden` revokes the session and returns, in ms, how long until every tab hid
  * its page. Used by test/e2e/push.test.ts and by scripts/bench-server.mjs (the figures).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { launchChromium } from '../browsers/chromium.mjs';
 import { WAIT_MS, signInThroughForm, until } from './harness.js';
@@ -30,14 +27,9 @@ export interface PushRun {
 
 /** Signs alice in through the form on `bases[0]`, then opens `perBase` tabs of the protected page on each base. */
 export async function openTabs(bases: string[], perBase: number): Promise<PushRun> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'session-security-push-'));
-  const browser = await launchChromium({ userDataDir: join(dataDir, 'profile') }).catch((error) => {
-    rmSync(dataDir, { recursive: true, force: true });
-    throw error;
-  });
+  const browser = await launchChromium();
   const close = async () => {
     await browser.close().catch(() => {});
-    rmSync(dataDir, { recursive: true, force: true });
   };
   try {
     const login = await browser.newPage();

@@ -4,9 +4,6 @@
  * page, and the server has really ended the session.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { readAnswer, send, type Answer } from '../../src/check/http.js';
 import { launchChromium } from '../browsers/chromium.mjs';
@@ -112,10 +109,9 @@ function nextPingAnswer(page: Page, timeoutMs: number): Promise<void> {
 
 export async function roundTrip(base: string, times: Times, log: (line: string) => void): Promise<void> {
   const release = await browserLock();
-  const dataDir = mkdtempSync(join(tmpdir(), 'session-security-recipe-'));
   let browser: Browser | undefined;
   try {
-    browser = await launchChromium({ userDataDir: join(dataDir, 'profile'), protocolTimeout: 30_000 });
+    browser = await launchChromium({ protocolTimeout: 30_000 });
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error instanceof Error ? error.message : String(error)));
@@ -173,7 +169,6 @@ export async function roundTrip(base: string, times: Times, log: (line: string) 
     assert.deepEqual(errors, [], 'errors in the page');
   } finally {
     await browser?.close().catch(() => {});
-    rmSync(dataDir, { recursive: true, force: true });
     release();
   }
 }
